@@ -1,0 +1,148 @@
+package io.influence.scorer.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Readers for setting values; each throws {@link IllegalArgumentException} saying what was expected. */
+final class Parsers {
+  private Parsers() {}
+
+  static Function<String, String> nonBlank() {
+    return text -> {
+      if (text.isBlank()) {
+        throw new IllegalArgumentException("must not be blank");
+      }
+      return text;
+    };
+  }
+
+  static Function<String, Integer> intBetween(int min, int max) {
+    return text -> {
+      int value;
+      try {
+        value = Integer.parseInt(text);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("expected a whole number");
+      }
+      if (value < min || value > max) {
+        throw new IllegalArgumentException("must lie between " + min + " and " + max);
+      }
+      return value;
+    };
+  }
+
+  static Function<String, Double> doubleBetween(double min, double max) {
+    return text -> {
+      double value;
+      try {
+        value = Double.parseDouble(text);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("expected a number");
+      }
+      if (!(value >= min && value <= max)) {
+        throw new IllegalArgumentException("must lie between " + min + " and " + max);
+      }
+      return value;
+    };
+  }
+
+  static Function<String, Boolean> bool() {
+    return text -> switch (text.toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw new IllegalArgumentException("expected true or false");
+    };
+  }
+
+  /** A duration as ISO-8601 ({@code PT24H}, {@code P35D}) or a number with a unit: ms, s, m, h, d. */
+  static Function<String, Duration> positiveDuration() {
+    return text -> {
+      Duration value = parseDuration(text);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("must be positive");
+      }
+      return value;
+    };
+  }
+
+  private static Duration parseDuration(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    try {
+      if (lower.startsWith("p")) {
+        return Duration.parse(text.toUpperCase(Locale.ROOT));
+      }
+      for (var unit : List.of(new Unit("ms", Duration.ofMillis(1)), new Unit("s", Duration.ofSeconds(1)),
+          new Unit("m", Duration.ofMinutes(1)), new Unit("h", Duration.ofHours(1)), new Unit("d", Duration.ofDays(1)))) {
+        if (lower.endsWith(unit.suffix) && !(unit.suffix.equals("s") && lower.endsWith("ms"))) {
+          long amount = Long.parseLong(lower.substring(0, lower.length() - unit.suffix.length()).strip());
+          return unit.size.multipliedBy(amount);
+        }
+      }
+    } catch (RuntimeException e) {
+      // fall through to the message below
+    }
+    throw new IllegalArgumentException("expected a duration such as 35d, 24h, 500ms or P35D");
+  }
+
+  private record Unit(String suffix, Duration size) {}
+
+  static Function<String, Pattern> regex() {
+    return text -> {
+      try {
+        return Pattern.compile(text);
+      } catch (PatternSyntaxException e) {
+        throw new IllegalArgumentException("not a regular expression: " + e.getDescription());
+      }
+    };
+  }
+
+  static Function<String, URI> httpUrl() {
+    return text -> {
+      URI uri;
+      try {
+        uri = URI.create(text.split(",")[0].strip());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("not a URL");
+      }
+      if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
+        throw new IllegalArgumentException("expected an http(s) URL such as http://localhost:8081");
+      }
+      return URI.create(text.strip());
+    };
+  }
+
+  /** {@code host:port}, as Kafka Streams' application.server wants it. */
+  static Function<String, HostAndPort> hostAndPort() {
+    return HostAndPort::parse;
+  }
+
+  /** A comma-separated list of {@code host:port}. */
+  static Function<String, String> hostAndPortList() {
+    return text -> {
+      Arrays.stream(text.split(",")).map(String::strip).forEach(HostAndPort::parse);
+      return text;
+    };
+  }
+
+  static <E extends Enum<E>> Function<String, E> oneOf(Class<E> type) {
+    return text -> {
+      for (E constant : type.getEnumConstants()) {
+        if (constant.name().equalsIgnoreCase(text)) {
+          return constant;
+        }
+      }
+      throw new IllegalArgumentException("expected one of " + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+    };
+  }
+
+  static Function<String, Path> path() {
+    return text -> Path.of(nonBlank().apply(text));
+  }
+}

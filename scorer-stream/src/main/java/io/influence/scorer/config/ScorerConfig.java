@@ -1,0 +1,214 @@
+package io.influence.scorer.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The service's configuration, typed and validated when it is loaded.
+ *
+ * <p>Each setting is read from, in order of precedence: a command-line flag, an environment variable
+ * {@code SCORER_<KEY>} ({@code http.port} → {@code SCORER_HTTP_PORT}), a properties file, and its
+ * default, which works on the embedded stack. A value that cannot be used, or a key nobody knows
+ * (a typo), fails at start-up with the setting's name. Keys under {@code kafka.} pass through to the
+ * Kafka clients with the prefix removed ({@code kafka.sasl.mechanism}, {@code SCORER_KAFKA_SASL_MECHANISM}).
+ */
+public final class ScorerConfig {
+  public static final String KAFKA_PREFIX = "kafka.";
+
+  public static final Setting<String> BOOTSTRAP_SERVERS = new Setting<>("bootstrap.servers", "localhost:9092",
+      Parsers.hostAndPortList(), "Kafka brokers to connect to, host:port[,host:port...]");
+  public static final Setting<java.net.URI> SCHEMA_REGISTRY_URL = new Setting<>("schema.registry.url", "http://localhost:8081",
+      Parsers.httpUrl(), "Confluent-compatible Schema Registry");
+  public static final Setting<String> APPLICATION_ID = new Setting<>("application.id", "influence-scorer",
+      Parsers.nonBlank(), "Kafka Streams application id; instances with the same id share the work");
+  public static final Setting<Pattern> INPUT_PATTERN = new Setting<>("input.pattern", "interactions\\.[^.]+",
+      Parsers.regex(), "Regular expression of the connector topics to read (dead-letter topics <input>.dlq must not match)");
+  public static final Setting<String> OUTPUT_TOPIC = new Setting<>("output.topic", "influence-scores",
+      Parsers.nonBlank(), "Compacted topic the scores are published to, keyed by userId");
+  public static final Setting<String> ACCOUNT_LINKS_TOPIC = new Setting<>("account.links.topic", "account-links",
+      Parsers.nonBlank(), "Compacted topic of AccountLink records, keyed by <network>:<account>");
+  public static final Setting<Integer> HTTP_PORT = new Setting<>("http.port", "8080",
+      Parsers.intBetween(1, 65535), "Port of the HTTP API, health and metrics");
+  public static final Setting<HostAndPort> APPLICATION_SERVER = new Setting<>("application.server", null,
+      Parsers.hostAndPort(), "host:port other instances reach this one's HTTP API at (default localhost:<http.port>)");
+  public static final Setting<Path> STATE_DIR = new Setting<>("state.dir",
+      Path.of(System.getProperty("java.io.tmpdir"), "influence-scorer").toString(),
+      Parsers.path(), "Directory of the RocksDB state stores");
+  public static final Setting<ProcessingGuarantee> PROCESSING_GUARANTEE = new Setting<>("processing.guarantee", "exactly_once_v2",
+      Parsers.oneOf(ProcessingGuarantee.class), "exactly_once_v2 or at_least_once");
+  public static final Setting<Duration> COMMIT_INTERVAL = new Setting<>("commit.interval", "1s",
+      Parsers.positiveDuration(), "How often offsets are committed and, with them, scores published");
+  public static final Setting<Integer> STREAM_THREADS = new Setting<>("stream.threads", "1",
+      Parsers.intBetween(1, 64), "Stream threads in this instance");
+  public static final Setting<Integer> STANDBY_REPLICAS = new Setting<>("standby.replicas", "1",
+      Parsers.intBetween(0, 8), "Standby copies of each state store on other instances, for fail-over and queries");
+  public static final Setting<Integer> REPLICATION_FACTOR = new Setting<>("replication.factor", "-1",
+      Parsers.intBetween(-1, 16), "Replication of the topics the service creates; -1 takes the broker's default");
+  public static final Setting<Integer> TOPIC_PARTITIONS = new Setting<>("topic.partitions", "4",
+      Parsers.intBetween(1, 1024), "Partitions of topics the service creates (output, dead letters)");
+  public static final Setting<Duration> HALF_LIFE = new Setting<>("scoring.half.life", "35d",
+      Parsers.positiveDuration(), "Half-life of received engagement");
+  public static final Setting<Boolean> ACTOR_WEIGHTING = new Setting<>("scoring.actor.weighting", "true",
+      Parsers.bool(), "Weigh each interaction by the actor's own score");
+  public static final Setting<Double> MIN_SCORE_CHANGE = new Setting<>("emit.min.score.change", "0.01",
+      Parsers.doubleBetween(0, 100), "Smallest score change that is published (a topic change always is)");
+  public static final Setting<LogFormat> LOG_FORMAT = new Setting<>("log.format", "text",
+      Parsers.oneOf(LogFormat.class), "text, or json for one JSON object per line (read by logback at start)");
+  public static final Setting<String> LOG_LEVEL = new Setting<>("log.level", "INFO",
+      Parsers.oneOf(LogLevel.class).andThen(Enum::name), "Level of the service's own loggers");
+
+  private static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID,
+      INPUT_PATTERN, OUTPUT_TOPIC, ACCOUNT_LINKS_TOPIC, HTTP_PORT, APPLICATION_SERVER, STATE_DIR, PROCESSING_GUARANTEE,
+      COMMIT_INTERVAL, STREAM_THREADS, STANDBY_REPLICAS, REPLICATION_FACTOR, TOPIC_PARTITIONS, HALF_LIFE,
+      ACTOR_WEIGHTING, MIN_SCORE_CHANGE, LOG_FORMAT, LOG_LEVEL);
+
+  public enum ProcessingGuarantee { EXACTLY_ONCE_V2, AT_LEAST_ONCE }
+
+  public enum LogFormat { TEXT, JSON }
+
+  enum LogLevel { TRACE, DEBUG, INFO, WARN, ERROR }
+
+  private final Map<Setting<?>, Object> values;
+  private final Map<Setting<?>, String> sources;
+  private final Map<String, String> kafkaOverrides;
+
+  private ScorerConfig(Map<Setting<?>, Object> values, Map<Setting<?>, String> sources, Map<String, String> kafkaOverrides) {
+    this.values = values;
+    this.sources = sources;
+    this.kafkaOverrides = kafkaOverrides;
+  }
+
+  public static List<Setting<?>> settings() {
+    return ALL;
+  }
+
+  /** Defaults only: the embedded stack. */
+  public static ScorerConfig defaults() {
+    return load(Map.of(), Map.of(), Optional.empty());
+  }
+
+  /**
+   * Resolves every setting.
+   *
+   * @param flags values given on the command line, by key
+   * @param environment the process environment; only {@code SCORER_*} variables are read
+   * @param propertiesFile an optional properties file, by key
+   * @throws InvalidSettingException naming the first setting that is wrong or unknown
+   */
+  public static ScorerConfig load(Map<String, String> flags, Map<String, String> environment, Optional<Path> propertiesFile) {
+    Map<String, Layer> layers = new HashMap<>();
+    propertiesFile.ifPresent(file -> readProperties(file).forEach((key, value) -> layers.put(key, new Layer(value, "file " + file))));
+    environmentSettings(environment).forEach((key, value) -> layers.put(key, new Layer(value, "environment " + Setting.environmentVariableFor(key))));
+    flags.forEach((key, value) -> layers.put(key, new Layer(value, "flag --" + key.replace('.', '-'))));
+
+    Map<Setting<?>, Object> values = new LinkedHashMap<>();
+    Map<Setting<?>, String> sources = new LinkedHashMap<>();
+    Map<String, String> kafkaOverrides = new TreeMap<>();
+    for (Map.Entry<String, Layer> entry : layers.entrySet()) {
+      String key = entry.getKey();
+      if (key.startsWith(KAFKA_PREFIX)) {
+        kafkaOverrides.put(key.substring(KAFKA_PREFIX.length()), entry.getValue().value());
+      } else if (ALL.stream().noneMatch(setting -> setting.key().equals(key))) {
+        throw new InvalidSettingException(key, entry.getValue().source(), entry.getValue().value(), "unknown setting");
+      }
+    }
+    for (Setting<?> setting : ALL) {
+      Layer layer = layers.get(setting.key());
+      if (layer != null) {
+        values.put(setting, setting.parse(layer.value(), layer.source()));
+        sources.put(setting, layer.source());
+      } else if (setting.defaultValue() != null) {
+        values.put(setting, setting.parse(setting.defaultValue(), "default"));
+        sources.put(setting, "default");
+      }
+    }
+    if (!values.containsKey(APPLICATION_SERVER)) {
+      values.put(APPLICATION_SERVER, new HostAndPort("localhost", (Integer) values.get(HTTP_PORT)));
+      sources.put(APPLICATION_SERVER, "default");
+    }
+    return new ScorerConfig(values, sources, kafkaOverrides);
+  }
+
+  /** This configuration with some settings replaced, as if given as flags; validated like any other. */
+  public ScorerConfig with(Map<String, String> overrides) {
+    Map<String, String> flags = new HashMap<>();
+    values.forEach((setting, value) -> {
+      if (!"default".equals(sources.get(setting))) {
+        flags.put(setting.key(), render(value));
+      }
+    });
+    kafkaOverrides.forEach((key, value) -> flags.put(KAFKA_PREFIX + key, value));
+    flags.putAll(overrides);
+    return load(flags, Map.of(), Optional.empty());
+  }
+
+  @SuppressWarnings("unchecked")
+  public <T> T get(Setting<T> setting) {
+    return (T) values.get(setting);
+  }
+
+  /** Kafka client properties given under {@code kafka.}, without the prefix (SASL, TLS, tuning). */
+  public Map<String, String> kafkaOverrides() {
+    return Map.copyOf(kafkaOverrides);
+  }
+
+  /** Every effective value and where it came from, secrets masked: for the start-up banner. */
+  public Map<String, String> describe() {
+    Map<String, String> description = new LinkedHashMap<>();
+    values.forEach((setting, value) ->
+        description.put(setting.key(), (setting.isSecret() ? "****" : render(value)) + " (" + sources.get(setting) + ")"));
+    kafkaOverrides.forEach((key, value) ->
+        description.put(KAFKA_PREFIX + key, Setting.isSecretKey(key) ? "****" : value));
+    return description;
+  }
+
+  private static String render(Object value) {
+    if (value instanceof Enum<?> constant) {
+      return constant.name().toLowerCase(Locale.ROOT);
+    }
+    return String.valueOf(value);
+  }
+
+  private static Map<String, String> environmentSettings(Map<String, String> environment) {
+    Map<String, String> settings = new HashMap<>();
+    Map<String, String> knownByVariable = new HashMap<>();
+    ALL.forEach(setting -> knownByVariable.put(setting.environmentVariable(), setting.key()));
+    environment.forEach((variable, value) -> {
+      if (!variable.startsWith("SCORER_")) {
+        return;
+      }
+      String key = knownByVariable.get(variable);
+      if (key == null) {
+        key = variable.substring("SCORER_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+      }
+      settings.put(key, value);
+    });
+    return settings;
+  }
+
+  private static Map<String, String> readProperties(Path file) {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new InvalidSettingException("config file", "flag --config", file.toString(), "cannot read: " + e.getMessage());
+    }
+    Map<String, String> settings = new HashMap<>();
+    properties.stringPropertyNames().forEach(key -> settings.put(key, properties.getProperty(key)));
+    return settings;
+  }
+
+  private record Layer(String value, String source) {}
+}

@@ -1,0 +1,74 @@
+package io.influence.scorer.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScorerConfigTest {
+
+  @Test
+  void defaultsPointAtTheEmbeddedStack() {
+    ScorerConfig config = ScorerConfig.defaults();
+    assertThat(config.get(ScorerConfig.BOOTSTRAP_SERVERS)).isEqualTo("localhost:9092");
+    assertThat(config.get(ScorerConfig.HTTP_PORT)).isEqualTo(8080);
+    assertThat(config.get(ScorerConfig.APPLICATION_SERVER)).isEqualTo(new HostAndPort("localhost", 8080));
+    assertThat(config.get(ScorerConfig.HALF_LIFE)).isEqualTo(Duration.ofDays(35));
+    assertThat(config.get(ScorerConfig.PROCESSING_GUARANTEE)).isEqualTo(ScorerConfig.ProcessingGuarantee.EXACTLY_ONCE_V2);
+  }
+
+  @Test
+  void flagsWinOverEnvironmentWhichWinsOverTheFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("scorer.properties");
+    Files.writeString(file, "http.port=7000\napplication.id=from-file\noutput.topic=file-scores\n");
+    ScorerConfig config = ScorerConfig.load(
+        Map.of("http.port", "9000"),
+        Map.of("SCORER_HTTP_PORT", "8000", "SCORER_APPLICATION_ID", "from-env", "PATH", "/bin"),
+        Optional.of(file));
+    assertThat(config.get(ScorerConfig.HTTP_PORT)).isEqualTo(9000);
+    assertThat(config.get(ScorerConfig.APPLICATION_ID)).isEqualTo("from-env");
+    assertThat(config.get(ScorerConfig.OUTPUT_TOPIC)).isEqualTo("file-scores");
+    assertThat(config.get(ScorerConfig.APPLICATION_SERVER)).isEqualTo(new HostAndPort("localhost", 9000));
+  }
+
+  @Test
+  void aWrongValueFailsNamingTheSettingAndItsSource() {
+    assertThatThrownBy(() -> ScorerConfig.load(Map.of(), Map.of("SCORER_HTTP_PORT", "eighty"), Optional.empty()))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("http.port")
+        .hasMessageContaining("SCORER_HTTP_PORT")
+        .hasMessageContaining("whole number");
+  }
+
+  @Test
+  void anUnknownSettingIsATypoNotSomethingToIgnore() {
+    assertThatThrownBy(() -> ScorerConfig.load(Map.of(), Map.of("SCORER_HTTP_PROT", "80"), Optional.empty()))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("http.prot")
+        .hasMessageContaining("unknown setting");
+  }
+
+  @Test
+  void kafkaSettingsPassThroughAndSecretsAreMasked() {
+    ScorerConfig config = ScorerConfig.load(Map.of(),
+        Map.of("SCORER_KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.plain.PlainLoginModule required password=\"hunter2\";",
+            "SCORER_KAFKA_SECURITY_PROTOCOL", "SASL_SSL"),
+        Optional.empty());
+    assertThat(config.kafkaOverrides()).containsEntry("security.protocol", "SASL_SSL").containsKey("sasl.jaas.config");
+    assertThat(config.describe().toString()).doesNotContain("hunter2").contains("kafka.sasl.jaas.config=****");
+  }
+
+  @Test
+  void durationsReadInEitherForm() {
+    assertThat(ScorerConfig.defaults().with(Map.of("scoring.half.life", "P14D")).get(ScorerConfig.HALF_LIFE)).isEqualTo(Duration.ofDays(14));
+    assertThat(ScorerConfig.defaults().with(Map.of("commit.interval", "250ms")).get(ScorerConfig.COMMIT_INTERVAL)).isEqualTo(Duration.ofMillis(250));
+    assertThatThrownBy(() -> ScorerConfig.defaults().with(Map.of("commit.interval", "soon")))
+        .hasMessageContaining("commit.interval");
+  }
+}

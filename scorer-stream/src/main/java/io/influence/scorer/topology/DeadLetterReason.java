@@ -1,0 +1,19 @@
+package io.influence.scorer.topology;
+
+import java.util.Locale;
+
+/** Why a connector record went to its dead-letter topic; the tag appears in headers and metrics. */
+public enum DeadLetterReason {
+  /** Not in the Confluent wire format, or not Avro that the writer schema can read. */
+  UNDECODABLE,
+  /** The schema id is not in the registry. */
+  UNKNOWN_SCHEMA,
+  MISSING_ACTOR,
+  MISSING_TARGET,
+  /** An interaction type this release does not know. */
+  UNKNOWN_TYPE;
+
+  public String tag() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

@@ -1,0 +1,150 @@
+package io.influence.scorer.topology;
+
+import io.influence.schema.AccountLink;
+import io.influence.schema.InteractionEvent;
+import io.influence.schema.InteractionType;
+import io.influence.schema.UserScore;
+import io.influence.scorer.metrics.ScorerMetrics;
+import io.influence.scorer.model.Engagement;
+import io.influence.scorer.model.EngagementType;
+import io.influence.scorer.model.Topics;
+import io.influence.scorer.serde.EngagementSerde;
+import io.influence.scorer.serde.UserInfluenceStateSerde;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.GlobalKTable;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.TopicNameExtractor;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The scoring pipeline: connector records → decoded events (or dead letters) → identities → the
+ * actor's score → repartition by target → the target's influence → {@link UserScore}.
+ *
+ * <p>Partitioning: account links and scores are global tables, so an event can be resolved and
+ * weighed by its actor's score in whatever partition it arrives; one repartition topic,
+ * {@value #ENGAGEMENTS_BY_TARGET}, then brings every engagement to its target's partition, where the
+ * target's state lives. See docs/ARCHITECTURE.md.
+ */
+public final class ScoringTopology {
+  public static final String USER_INFLUENCE_STORE = "user-influence";
+  public static final String ACCOUNT_LINKS_STORE = "account-links";
+  public static final String PUBLISHED_SCORES_STORE = "published-scores";
+  public static final String ENGAGEMENTS_BY_TARGET = "engagements-by-target";
+  public static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+  private final TopologySettings settings;
+  private final ContractSerdes serdes;
+  private final ScorerMetrics metrics;
+  private final Supplier<Instant> clock;
+
+  /** The Avro serdes of the public contract, bound to a schema registry. */
+  public record ContractSerdes(Serde<InteractionEvent> events, Serde<AccountLink> accountLinks, Serde<UserScore> scores) {}
+
+  public ScoringTopology(TopologySettings settings, ContractSerdes serdes, ScorerMetrics metrics, Supplier<Instant> clock) {
+    this.settings = settings;
+    this.serdes = serdes;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  public Topology build() {
+    StreamsBuilder builder = new StreamsBuilder();
+    GlobalKTable<String, AccountLink> accountLinks = builder.globalTable(settings.accountLinksTopic(),
+        Consumed.with(Serdes.String(), serdes.accountLinks()).withName("account-links-source"),
+        Materialized.<String, AccountLink, KeyValueStore<Bytes, byte[]>>as(ACCOUNT_LINKS_STORE)
+            .withKeySerde(Serdes.String()).withValueSerde(serdes.accountLinks()));
+    GlobalKTable<String, UserScore> publishedScores = builder.globalTable(settings.outputTopic(),
+        Consumed.with(Serdes.String(), serdes.scores()).withName("published-scores-source"),
+        Materialized.<String, UserScore, KeyValueStore<Bytes, byte[]>>as(PUBLISHED_SCORES_STORE)
+            .withKeySerde(Serdes.String()).withValueSerde(serdes.scores()));
+
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(USER_INFLUENCE_STORE), Serdes.String(), new UserInfluenceStateSerde()));
+
+    Map<String, KStream<String, Decoded>> decoded = builder
+        .stream(settings.inputPattern(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("interactions-source"))
+        .process(() -> new InteractionDecoder(serdes.events().deserializer(), metrics, clock), Named.as("decode-interactions"))
+        .split(Named.as("decoded-"))
+        .branch((key, value) -> value instanceof Decoded.Rejected, Branched.as("rejected"))
+        .defaultBranch(Branched.as("accepted"));
+
+    decoded.get("decoded-rejected")
+        .map((key, value) -> {
+          Decoded.Rejected rejected = (Decoded.Rejected) value;
+          return KeyValue.pair(rejected.originalKey(), rejected.originalValue());
+        }, Named.as("dead-letter-bytes"))
+        .to(deadLetterTopic(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters"));
+
+    decoded.get("decoded-accepted")
+        .mapValues(value -> ((Decoded.Accepted) value).event(), Named.as("accepted-events"))
+        .leftJoin(accountLinks,
+            (eventId, event) -> Identities.accountKey(event.getNetwork(), targetAccount(event)),
+            (event, link) -> new Resolving(event, Identities.userId(event.getNetwork(), targetAccount(event), link)),
+            Named.as("resolve-target"))
+        .leftJoin(accountLinks,
+            (eventId, resolving) -> Identities.accountKey(resolving.event().getNetwork(), resolving.event().getActorAccount()),
+            (resolving, link) -> resolving.withActor(
+                Identities.userId(resolving.event().getNetwork(), resolving.event().getActorAccount(), link)),
+            Named.as("resolve-actor"))
+        .leftJoin(publishedScores,
+            (eventId, resolving) -> resolving.actorId(),
+            (resolving, actorScore) -> toEngagement(resolving,
+                actorScore == null ? settings.parameters().actorWeighting().priorScore() : actorScore.getScore()),
+            Named.as("weigh-by-actor-score"))
+        .selectKey((eventId, engagement) -> engagement.targetId(), Named.as("key-by-target"))
+        .repartition(Repartitioned.with(Serdes.String(), new EngagementSerde()).withName(ENGAGEMENTS_BY_TARGET))
+        .process(() -> new ScoringProcessor(settings.parameters(), settings.minScoreChange(), metrics),
+            Named.as("score-targets"), USER_INFLUENCE_STORE)
+        .to(settings.outputTopic(), Produced.with(Serdes.String(), serdes.scores()).withName("scores-sink"));
+
+    return builder.build();
+  }
+
+  private static TopicNameExtractor<byte[], byte[]> deadLetterTopic() {
+    return (key, value, recordContext) -> TopologySettings.deadLetterTopic(recordContext.topic());
+  }
+
+  /** A POST has no target: its author is the one whose topics it feeds. */
+  private static String targetAccount(InteractionEvent event) {
+    return event.getType() == InteractionType.POST ? event.getActorAccount() : event.getTargetAccount();
+  }
+
+  private static Engagement toEngagement(Resolving resolving, double actorScore) {
+    InteractionEvent event = resolving.event();
+    return new Engagement(
+        event.getEventId(),
+        event.getNetwork().strip().toLowerCase(java.util.Locale.ROOT),
+        EngagementType.valueOf(event.getType().name()),
+        resolving.actorId(),
+        resolving.targetId(),
+        Topics.normaliseAll(event.getTopics()),
+        event.getOccurredAt().toEpochMilli(),
+        actorScore);
+  }
+
+  /** An event whose target, then actor, has been resolved to a user id. */
+  private record Resolving(InteractionEvent event, String targetId, String actorId) {
+    Resolving(InteractionEvent event, String targetId) {
+      this(event, targetId, null);
+    }
+
+    Resolving withActor(String actor) {
+      return new Resolving(event, targetId, actor);
+    }
+  }
+}

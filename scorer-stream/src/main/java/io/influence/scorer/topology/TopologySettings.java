@@ -1,0 +1,42 @@
+package io.influence.scorer.topology;
+
+import io.influence.scorer.config.ScorerConfig;
+import io.influence.scorer.model.ActorWeighting;
+import io.influence.scorer.model.HalfLife;
+import io.influence.scorer.model.InfluenceParameters;
+import java.util.regex.Pattern;
+
+/**
+ * What the topology needs to know: its topics and the model's parameters.
+ *
+ * @param inputPattern connector topics to read
+ * @param outputTopic where scores go, keyed by userId
+ * @param accountLinksTopic compacted AccountLink topic, keyed by {@code <network>:<account>}
+ * @param minScoreChange smallest score change worth publishing
+ */
+public record TopologySettings(
+    Pattern inputPattern,
+    String outputTopic,
+    String accountLinksTopic,
+    InfluenceParameters parameters,
+    double minScoreChange) {
+
+  public static TopologySettings from(ScorerConfig config) {
+    InfluenceParameters defaults = InfluenceParameters.defaults();
+    ActorWeighting weighting = defaults.actorWeighting();
+    InfluenceParameters parameters = defaults
+        .withHalfLife(new HalfLife(config.get(ScorerConfig.HALF_LIFE)))
+        .withActorWeighting(new ActorWeighting(config.get(ScorerConfig.ACTOR_WEIGHTING), weighting.priorScore(), weighting.pointsPerDoubling()));
+    return new TopologySettings(
+        config.get(ScorerConfig.INPUT_PATTERN),
+        config.get(ScorerConfig.OUTPUT_TOPIC),
+        config.get(ScorerConfig.ACCOUNT_LINKS_TOPIC),
+        parameters,
+        config.get(ScorerConfig.MIN_SCORE_CHANGE));
+  }
+
+  /** The dead-letter topic of an input topic. */
+  public static String deadLetterTopic(String inputTopic) {
+    return inputTopic + ScoringTopology.DEAD_LETTER_SUFFIX;
+  }
+}

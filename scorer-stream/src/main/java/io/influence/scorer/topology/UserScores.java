@@ -1,0 +1,45 @@
+package io.influence.scorer.topology;
+
+import io.influence.schema.CauseKind;
+import io.influence.schema.InteractionType;
+import io.influence.schema.NetworkInfluence;
+import io.influence.schema.ScoreCause;
+import io.influence.schema.TopicScore;
+import io.influence.schema.UserScore;
+import io.influence.scorer.model.Contribution;
+import io.influence.scorer.model.Engagement;
+import io.influence.scorer.model.InfluenceSnapshot;
+import java.time.Instant;
+
+/** Writes a model snapshot as the public {@link UserScore} record. */
+final class UserScores {
+  private UserScores() {}
+
+  static UserScore fromEvent(InfluenceSnapshot snapshot, double previousScore, Engagement engagement, Contribution contribution) {
+    ScoreCause cause = ScoreCause.newBuilder()
+        .setKind(CauseKind.EVENT)
+        .setEventId(engagement.eventId())
+        .setActorId(engagement.actorId())
+        .setInteractionType(InteractionType.valueOf(engagement.type().name()))
+        .setContribution(contribution.influence())
+        .build();
+    return toRecord(snapshot, previousScore, cause);
+  }
+
+  static UserScore toRecord(InfluenceSnapshot snapshot, double previousScore, ScoreCause cause) {
+    return UserScore.newBuilder()
+        .setUserId(snapshot.userId())
+        .setScore(snapshot.score())
+        .setPreviousScore(Double.isNaN(previousScore) ? null : previousScore)
+        .setInfluence(snapshot.influence())
+        .setTopics(snapshot.topics().stream()
+            .map(t -> new TopicScore(t.topic(), t.score(), t.influence()))
+            .toList())
+        .setNetworks(snapshot.networks().stream()
+            .map(n -> new NetworkInfluence(n.network(), n.influence()))
+            .toList())
+        .setUpdatedAt(Instant.ofEpochMilli(snapshot.asOfMillis()))
+        .setCause(cause)
+        .build();
+  }
+}

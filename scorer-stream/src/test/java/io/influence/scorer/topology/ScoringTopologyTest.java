@@ -1,0 +1,184 @@
+package io.influence.scorer.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.influence.schema.AccountLink;
+import io.influence.schema.CauseKind;
+import io.influence.schema.InteractionEvent;
+import io.influence.schema.InteractionType;
+import io.influence.schema.UserScore;
+import io.influence.scorer.config.ScorerConfig;
+import io.influence.scorer.metrics.ScorerMetrics;
+import io.influence.scorer.metrics.ScorerMetrics.EventOutcome;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ScoringTopologyTest {
+  private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+  private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+
+  private final ContractSerdesForTests serdes = new ContractSerdesForTests();
+  private final ScorerMetrics metrics = new ScorerMetrics(new SimpleMeterRegistry());
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, InteractionEvent> twitter;
+  private TestInputTopic<byte[], byte[]> twitterRaw;
+  private TestInputTopic<String, AccountLink> links;
+  private TestOutputTopic<String, UserScore> scores;
+  private TestOutputTopic<byte[], byte[]> twitterDeadLetters;
+
+  @BeforeEach
+  void startDriver() {
+    ScorerConfig config = ScorerConfig.defaults();
+    ScoringTopology topology = new ScoringTopology(TopologySettings.from(config), serdes.contract(), metrics, () -> NOW);
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    driver = new TopologyTestDriver(topology.build(), props, T0);
+    twitter = driver.createInputTopic("interactions.twitter", new StringSerializer(), serdes.contract().events().serializer());
+    twitterRaw = driver.createInputTopic("interactions.twitter", new ByteArraySerializer(), new ByteArraySerializer());
+    links = driver.createInputTopic("account-links", new StringSerializer(), serdes.contract().accountLinks().serializer());
+    scores = driver.createOutputTopic("influence-scores", new StringDeserializer(), serdes.contract().scores().deserializer());
+    twitterDeadLetters = driver.createOutputTopic("interactions.twitter.dlq", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+  }
+
+  @AfterEach
+  void closeDriver() {
+    driver.close();
+  }
+
+  private static InteractionEvent event(String id, InteractionType type, String actor, String target, Instant at, String... topics) {
+    return InteractionEvent.newBuilder()
+        .setEventId(id).setNetwork("Twitter").setType(type)
+        .setActorAccount(actor).setTargetAccount(target)
+        .setTopics(List.of(topics)).setOccurredAt(at)
+        .build();
+  }
+
+  private void send(InteractionEvent event) {
+    twitter.pipeInput("twitter:" + event.getTargetAccount(), event, event.getOccurredAt());
+  }
+
+  @Test
+  void aShareReceivedPublishesTheTargetsScoreKeyedByUserId() {
+    send(event("e1", InteractionType.SHARE, "alice", "bob", T0, "#Cooking"));
+
+    TestRecord<String, UserScore> record = scores.readRecord();
+    assertThat(record.key()).isEqualTo("twitter:bob");
+    UserScore score = record.value();
+    assertThat(score.getScore()).isGreaterThan(1.0).isLessThanOrEqualTo(100.0);
+    assertThat(score.getPreviousScore()).isNull();
+    assertThat(score.getTopics()).extracting(t -> t.getTopic()).containsExactly("cooking");
+    assertThat(score.getNetworks()).extracting(n -> n.getNetwork()).containsExactly("twitter");
+    assertThat(score.getUpdatedAt()).isEqualTo(T0);
+    assertThat(score.getCause().getKind()).isEqualTo(CauseKind.EVENT);
+    assertThat(score.getCause().getEventId()).isEqualTo("e1");
+    assertThat(score.getCause().getActorId()).isEqualTo("twitter:alice");
+  }
+
+  @Test
+  void moreSharesRaiseTheScoreAndEachUpdateNamesThePreviousScore() {
+    send(event("e1", InteractionType.SHARE, "alice", "bob", T0));
+    send(event("e2", InteractionType.SHARE, "carol", "bob", T0.plusSeconds(60)));
+
+    List<UserScore> updates = scores.readValuesToList();
+    assertThat(updates).hasSize(2);
+    assertThat(updates.get(1).getScore()).isGreaterThan(updates.get(0).getScore());
+    assertThat(updates.get(1).getPreviousScore()).isEqualTo(updates.get(0).getScore());
+  }
+
+  @Test
+  void olderContributionsHaveDecayedWhenTheNextEventArrives() {
+    send(event("e1", InteractionType.SHARE, "alice", "bob", T0));
+    double first = scores.readValue().getInfluence();
+    send(event("e2", InteractionType.SHARE, "carol", "bob", T0.plus(java.time.Duration.ofDays(35))));
+    // one half-life later: half of the first share plus the whole second one
+    assertThat(scores.readValue().getInfluence()).isCloseTo(first * 1.5, org.assertj.core.api.Assertions.within(1e-9));
+  }
+
+  @Test
+  void aSelfInteractionIsIgnoredAndCounted() {
+    send(event("e1", InteractionType.SHARE, "bob", "bob", T0));
+    assertThat(scores.isEmpty()).isTrue();
+    assertThat(metrics.outcomes(EventOutcome.IGNORED)).isEqualTo(1.0);
+  }
+
+  @Test
+  void aLinkedAccountScoresAsItsPerson() {
+    links.pipeInput("twitter:bob", new AccountLink("twitter", "bob", "person-42", T0), T0);
+    send(event("e1", InteractionType.MENTION, "alice", "bob", T0));
+    assertThat(scores.readRecord().key()).isEqualTo("person-42");
+  }
+
+  @Test
+  void anInfluentialActorLiftsTheTargetMoreThanANewcomer() {
+    for (int i = 0; i < 200; i++) {
+      send(event("fan" + i, InteractionType.SHARE, "fan" + i, "star", T0));
+    }
+    send(event("from-star", InteractionType.MENTION, "star", "dana", T0.plusSeconds(1)));
+    send(event("from-nobody", InteractionType.MENTION, "nobody", "erin", T0.plusSeconds(1)));
+    Map<String, UserScore> latest = scores.readKeyValuesToMap();
+    assertThat(latest.get("twitter:dana").getScore()).isGreaterThan(latest.get("twitter:erin").getScore());
+  }
+
+  @Test
+  void garbageGoesToTheDeadLetterTopicWithItsBytesAndReason() {
+    byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
+    twitterRaw.pipeInput("k".getBytes(StandardCharsets.UTF_8), garbage, T0);
+
+    TestRecord<byte[], byte[]> deadLetter = twitterDeadLetters.readRecord();
+    assertThat(deadLetter.value()).isEqualTo(garbage);
+    Headers headers = deadLetter.headers();
+    assertThat(header(headers, DeadLetterHeaders.REASON)).isEqualTo("undecodable");
+    assertThat(header(headers, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("interactions.twitter");
+    assertThat(header(headers, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
+    assertThat(header(headers, DeadLetterHeaders.REJECTED_AT)).isEqualTo(NOW.toString());
+    assertThat(metrics.outcomes(EventOutcome.DLQ)).isEqualTo(1.0);
+    assertThat(scores.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aShareWithoutATargetIsADeadLetter() {
+    send(event("e1", InteractionType.SHARE, "alice", null, T0));
+    assertThat(header(twitterDeadLetters.readRecord().headers(), DeadLetterHeaders.REASON)).isEqualTo("missing-target");
+  }
+
+  @Test
+  void everyConsumedEventEndsInExactlyOneOutcome() {
+    send(event("e1", InteractionType.SHARE, "alice", "bob", T0));
+    send(event("e2", InteractionType.SHARE, "bob", "bob", T0));
+    send(event("e3", InteractionType.POST, "bob", null, T0, "travel"));
+    send(event("e4", InteractionType.LIKE, "", "bob", T0));
+    twitterRaw.pipeInput(new byte[] {1}, new byte[] {0, 0, 0}, T0);
+
+    double outcomes = 0;
+    for (EventOutcome outcome : EventOutcome.values()) {
+      outcomes += metrics.outcomes(outcome);
+    }
+    assertThat(metrics.eventsConsumed()).isEqualTo(5.0);
+    assertThat(outcomes).isEqualTo(5.0);
+    assertThat(metrics.outcomes(EventOutcome.SCORED)).isEqualTo(1.0);
+    assertThat(metrics.outcomes(EventOutcome.IGNORED)).isEqualTo(2.0);
+    assertThat(metrics.outcomes(EventOutcome.DLQ)).isEqualTo(2.0);
+  }
+
+  private static String header(Headers headers, String key) {
+    return new String(headers.lastHeader(key).value(), StandardCharsets.UTF_8);
+  }
+}

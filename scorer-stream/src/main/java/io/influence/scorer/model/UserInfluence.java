@@ -32,6 +32,7 @@ public final class UserInfluence {
   private final long[] engagementCounts;
   private long latestEventMillis;
   private double publishedScore;
+  private double previousPublishedScore;
   private List<String> publishedTopics;
 
   private UserInfluence(State state) {
@@ -44,12 +45,13 @@ public final class UserInfluence {
     state.engagementCounts().forEach((type, count) -> engagementCounts[type.ordinal()] = count);
     this.latestEventMillis = state.latestEventMillis();
     this.publishedScore = state.publishedScore();
+    this.previousPublishedScore = state.previousPublishedScore();
     this.publishedTopics = List.copyOf(state.publishedTopics());
   }
 
   /** A user who has received nothing yet. */
   public static UserInfluence newUser(String userId) {
-    return new UserInfluence(new State(userId, Long.MIN_VALUE, 0, Map.of(), Map.of(), Map.of(), Long.MIN_VALUE, Double.NaN, List.of()));
+    return new UserInfluence(new State(userId, Long.MIN_VALUE, 0, Map.of(), Map.of(), Map.of(), Long.MIN_VALUE, Double.NaN, Double.NaN, List.of()));
   }
 
   public static UserInfluence restore(State state) {
@@ -123,14 +125,15 @@ public final class UserInfluence {
 
   /** Records that {@code snapshot} was published; returns the score it replaces (NaN if none). */
   public double markPublished(InfluenceSnapshot snapshot) {
-    double previous = publishedScore;
+    previousPublishedScore = publishedScore;
     publishedScore = snapshot.score();
     publishedTopics = snapshot.topicNames();
-    return previous;
+    return previousPublishedScore;
   }
 
-  public double publishedScore() {
-    return publishedScore;
+  /** The score the latest publication replaced (NaN if there was at most one). */
+  public double previousPublishedScore() {
+    return previousPublishedScore;
   }
 
   public long latestEventMillis() {
@@ -139,7 +142,7 @@ public final class UserInfluence {
 
   public State state() {
     return new State(userId, landmarkMillis, forwardTotal, Map.copyOf(forwardByNetwork), Map.copyOf(forwardByTopic),
-        engagementCounts(), latestEventMillis, publishedScore, publishedTopics);
+        engagementCounts(), latestEventMillis, publishedScore, previousPublishedScore, publishedTopics);
   }
 
   private Map<EngagementType, Long> engagementCounts() {
@@ -191,5 +194,6 @@ public final class UserInfluence {
       Map<EngagementType, Long> engagementCounts,
       long latestEventMillis,
       double publishedScore,
+      double previousPublishedScore,
       List<String> publishedTopics) {}
 }

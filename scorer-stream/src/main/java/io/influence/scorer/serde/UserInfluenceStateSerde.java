@@ -29,6 +29,7 @@ public final class UserInfluenceStateSerde extends BinaryFormat<UserInfluence.St
     }
     out.writeLong(state.latestEventMillis());
     out.writeDouble(state.publishedScore());
+    out.writeDouble(state.previousPublishedScore());
     writeStrings(state.publishedTopics(), out);
   }
 
@@ -44,6 +45,7 @@ public final class UserInfluenceStateSerde extends BinaryFormat<UserInfluence.St
     for (int i = 0; i < countSize; i++) {
       counts.put(EngagementType.valueOf(in.readUTF()), in.readLong());
     }
-    return new UserInfluence.State(userId, landmark, total, networks, topics, counts, in.readLong(), in.readDouble(), readStrings(in));
+    return new UserInfluence.State(userId, landmark, total, networks, topics, counts, in.readLong(), in.readDouble(), in.readDouble(),
+        readStrings(in));
   }
 }

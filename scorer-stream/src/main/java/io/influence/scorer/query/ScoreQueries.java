@@ -1,0 +1,48 @@
+package io.influence.scorer.query;
+
+import io.influence.scorer.model.InfluenceParameters;
+import io.influence.scorer.model.InfluenceSnapshot;
+import io.influence.scorer.model.UserInfluence;
+import io.influence.scorer.topology.ScoringTopology;
+import java.util.Optional;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/** Reads users' influence from this instance's state stores. */
+public final class ScoreQueries {
+  private final KafkaStreams streams;
+  private final InfluenceParameters parameters;
+
+  public ScoreQueries(KafkaStreams streams, InfluenceParameters parameters) {
+    this.streams = streams;
+    this.parameters = parameters;
+  }
+
+  /**
+   * The user's score as of their latest engagement, if this instance holds it.
+   *
+   * @throws StoreUnavailableException while the store is migrating or restoring
+   */
+  public Optional<UserScoreView> user(String userId) {
+    UserInfluence.State state;
+    try {
+      state = store().get(userId);
+    } catch (InvalidStateStoreException e) {
+      throw new StoreUnavailableException("the score store is not queryable right now (" + streams.state() + ")", e);
+    }
+    if (state == null || state.latestEventMillis() == Long.MIN_VALUE) {
+      return Optional.empty();
+    }
+    UserInfluence user = UserInfluence.restore(state);
+    InfluenceSnapshot snapshot = user.snapshotAt(user.latestEventMillis(), parameters);
+    return Optional.of(UserScoreView.of(snapshot, user.previousPublishedScore()));
+  }
+
+  private ReadOnlyKeyValueStore<String, UserInfluence.State> store() {
+    return streams.store(StoreQueryParameters.fromNameAndType(
+        ScoringTopology.USER_INFLUENCE_STORE, QueryableStoreTypes.<String, UserInfluence.State>keyValueStore()));
+  }
+}

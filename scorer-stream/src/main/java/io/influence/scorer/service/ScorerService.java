@@ -1,0 +1,153 @@
+package io.influence.scorer.service;
+
+import io.influence.scorer.config.ScorerConfig;
+import io.influence.scorer.metrics.MetricsSetup;
+import io.influence.scorer.metrics.ScorerMetrics;
+import io.influence.scorer.query.HttpApi;
+import io.influence.scorer.query.ScoreQueries;
+import io.influence.scorer.topology.ScoringTopology;
+import io.influence.scorer.topology.TopologySettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running scorer instance: the topology on Kafka Streams, its HTTP API and its metrics. Several
+ * instances with the same application id share the partitions between them.
+ */
+public final class ScorerService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ScorerService.class);
+  private static final Duration DEAD_LETTER_TOPIC_CHECK = Duration.ofSeconds(30);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final ScorerConfig config;
+  private final Admin admin;
+  private final MetricsSetup metricsSetup;
+  private final ScorerMetrics metrics;
+  private final KafkaStreams streams;
+  private final HttpApi http;
+  private final ScheduledExecutorService housekeeping;
+
+  private ScorerService(ScorerConfig config, Admin admin, MetricsSetup metricsSetup, ScorerMetrics metrics,
+      KafkaStreams streams, HttpApi http, ScheduledExecutorService housekeeping) {
+    this.config = config;
+    this.admin = admin;
+    this.metricsSetup = metricsSetup;
+    this.metrics = metrics;
+    this.streams = streams;
+    this.http = http;
+    this.housekeeping = housekeeping;
+  }
+
+  /** Creates missing topics, starts the streams client and serves HTTP. */
+  public static ScorerService start(ScorerConfig config, ScoringTopology.ContractSerdes serdes, Clock clock) {
+    logBanner(config);
+    Admin admin = Admin.create(clientProperties(config));
+    TopicProvisioner topics = new TopicProvisioner(admin, config);
+    topics.ensureTableTopics();
+    topics.ensureDeadLetterTopics();
+
+    MetricsSetup metricsSetup = new MetricsSetup(config.get(ScorerConfig.APPLICATION_SERVER).toString());
+    ScorerMetrics metrics = new ScorerMetrics(metricsSetup.registry());
+    TopologySettings settings = TopologySettings.from(config);
+    Topology topology = new ScoringTopology(settings, serdes, metrics, clock::instant).build();
+    log.debug("Topology:\n{}", topology.describe());
+
+    KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config));
+    streams.setUncaughtExceptionHandler(e -> {
+      log.error("A stream thread died and is being replaced", e);
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    streams.setStateListener((newState, oldState) -> log.info("Streams state {} -> {}", oldState, newState));
+    metricsSetup.bind(streams);
+
+    HttpApi http = HttpApi.start(config.get(ScorerConfig.HTTP_PORT),
+        new ScoreQueries(streams, settings.parameters()), streams::state, metricsSetup::scrape);
+    streams.start();
+
+    ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "topic-provisioner");
+      thread.setDaemon(true);
+      return thread;
+    });
+    housekeeping.scheduleWithFixedDelay(() -> {
+      try {
+        topics.ensureDeadLetterTopics();
+      } catch (RuntimeException e) {
+        log.warn("Could not check dead-letter topics: {}", e.getMessage());
+      }
+    }, DEAD_LETTER_TOPIC_CHECK.toSeconds(), DEAD_LETTER_TOPIC_CHECK.toSeconds(), TimeUnit.SECONDS);
+    return new ScorerService(config, admin, metricsSetup, metrics, streams, http, housekeeping);
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public ScorerMetrics metrics() {
+    return metrics;
+  }
+
+  public int httpPort() {
+    return http.port();
+  }
+
+  public ScorerConfig config() {
+    return config;
+  }
+
+  /** Leaves the group so that partitions move at once rather than after the session timeout. */
+  @Override
+  public void close() {
+    housekeeping.shutdownNow();
+    http.close();
+    streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT).leaveGroup(true));
+    metricsSetup.close();
+    admin.close(Duration.ofSeconds(5));
+  }
+
+  static Properties streamsProperties(ScorerConfig config) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(ScorerConfig.APPLICATION_ID));
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+        config.get(ScorerConfig.PROCESSING_GUARANTEE) == ScorerConfig.ProcessingGuarantee.EXACTLY_ONCE_V2
+            ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.get(ScorerConfig.COMMIT_INTERVAL).toMillis());
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.get(ScorerConfig.STREAM_THREADS));
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.get(ScorerConfig.STANDBY_REPLICAS));
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.get(ScorerConfig.REPLICATION_FACTOR));
+    props.put(StreamsConfig.STATE_DIR_CONFIG, config.get(ScorerConfig.STATE_DIR).toString());
+    props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.get(ScorerConfig.APPLICATION_SERVER).toString());
+    props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+    props.putAll(clientProperties(config));
+    return props;
+  }
+
+  /** Bootstrap servers and the {@code kafka.*} pass-through settings (security, tuning), last so they win. */
+  static Properties clientProperties(ScorerConfig config) {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(ScorerConfig.BOOTSTRAP_SERVERS));
+    config.kafkaOverrides().forEach(props::put);
+    return props;
+  }
+
+  private static void logBanner(ScorerConfig config) {
+    StringBuilder banner = new StringBuilder("Influence scorer starting with:");
+    for (Map.Entry<String, String> setting : config.describe().entrySet()) {
+      banner.append("\n  ").append(setting.getKey()).append(" = ").append(setting.getValue());
+    }
+    log.info(banner.toString());
+  }
+}

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -87,6 +88,22 @@ class InteractionPublisherIT {
     assertThat(post.key()).isEqualTo("threads:dave");
     assertThat(post.value().getNetwork()).isEqualTo("Threads");
     assertThat(post.value().getType()).isEqualTo(InteractionType.POST);
+  }
+
+  @Test
+  void aLongReplayReportsProgressEveryTenThousandEventsAndAtTheEnd() throws Exception {
+    Instant start = Instant.parse("2012-07-01T00:00:00Z");
+    String[] lines = IntStream.range(0, 25_000)
+        .mapToObj(i -> event("x" + i, "xanga", "SHARE", "a" + i, "b" + i % 7, start.plusSeconds(i).toString()))
+        .toArray(String[]::new);
+    Path file = TestFiles.gzipped(directory, "events.jsonl.gz", lines);
+    List<ReplayCounts> progress = new ArrayList<>();
+
+    try (InteractionPublisher publisher = new InteractionPublisher(settings(1, 1, true), AvroTestSerde.serializer())) {
+      publisher.publishAll(new JsonlEventReader(file, start.plusSeconds(24_000)), progress::add);
+    }
+
+    assertThat(progress).extracting(ReplayCounts::published).containsExactly(10_000L, 20_000L, 24_000L);
   }
 
   @Test

@@ -48,7 +48,7 @@ class InteractionSimulatorTest {
 
   @Test
   void everyNetworkAndEveryInteractionTypeAppears() {
-    assertThat(sample).extracting(InteractionEvent::getNetwork).containsOnlyElementsOf(InteractionSimulator.NETWORKS)
+    assertThat(sample).extracting(InteractionEvent::getNetwork).isSubsetOf(InteractionSimulator.NETWORKS)
         .containsAll(InteractionSimulator.NETWORKS);
     assertThat(sample).extracting(InteractionEvent::getType)
         .containsAll(Arrays.stream(InteractionType.values()).filter(type -> type != InteractionType.UNKNOWN).toList())
@@ -119,7 +119,7 @@ class InteractionSimulatorTest {
             Collectors.flatMapping(event -> event.getTopics().stream().map(InteractionSimulatorTest::normalised),
                 groupingBy(topic -> topic, counting()))));
 
-    assertThat(topicsByAuthor.values()).flatExtracting(Map::keySet).containsOnlyElementsOf(InteractionSimulator.TOPICS);
+    assertThat(topicsByAuthor.values()).flatExtracting(Map::keySet).isSubsetOf(InteractionSimulator.TOPICS);
     Map<String, Long> celebrityTopics = topicsByAuthor.get("celebrity1");
     long total = celebrityTopics.values().stream().mapToLong(Long::longValue).sum();
     long topTwo = celebrityTopics.values().stream().sorted(Comparator.reverseOrder()).limit(2).mapToLong(Long::longValue).sum();

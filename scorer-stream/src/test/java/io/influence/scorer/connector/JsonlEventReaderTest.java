@@ -1,6 +1,7 @@
 package io.influence.scorer.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.influence.schema.InteractionEvent;
@@ -107,7 +108,7 @@ class JsonlEventReaderTest {
 
     assertThat(contents.events()).extracting(InteractionEvent::getEventId).containsExactly("p1", "p2");
     assertThat(contents.rejections()).extracting(RejectedLine::source, RejectedLine::lineNumber, RejectedLine::line)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("events.jsonl", 3L, "{}"));
+        .containsExactly(tuple("events.jsonl", 3L, "{}"));
   }
 
   static Stream<Arguments> linesBreakingARule() {

@@ -53,10 +53,6 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
     if (data == null) {
       return null;
     }
-    if (client == null) {
-      throw new IllegalStateException("ConfluentAvroDeserializer used before configure(): set "
-          + ConfluentAvroSerdeConfig.SCHEMA_REGISTRY_URL + " and the record type, or construct it with a client");
-    }
     int schemaId = WireFormat.schemaId(topic, data);
     DatumReader<T> reader = readerFor(topic, schemaId);
     try {
@@ -74,9 +70,9 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
   private DatumReader<T> readerFor(String topic, int schemaId) {
     DatumReader<T> reader = readers.get(schemaId);
     if (reader == null) {
+      Schema writerSchema = writerSchema(topic, schemaId);
       SpecificData model = SpecificData.getForClass(type);
-      Schema readerSchema = model.getSchema(type);
-      reader = new SpecificDatumReader<>(writerSchema(topic, schemaId), readerSchema, model);
+      reader = new SpecificDatumReader<>(writerSchema, model.getSchema(type), model);
       readers.putIfAbsent(schemaId, reader);
     }
     return reader;
@@ -84,7 +80,7 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
 
   private Schema writerSchema(String topic, int schemaId) {
     try {
-      return client.schemaById(schemaId);
+      return ConfluentAvroSerdeConfig.configured(client, this).schemaById(schemaId);
     } catch (SchemaRegistryException e) {
       String problem = e.errorCode() == SchemaRegistryException.SCHEMA_NOT_FOUND
           ? "unknown schema id " + schemaId + ": the registry has no such schema (was the record written against"

@@ -19,6 +19,15 @@ public final class ConfluentAvroSerdeConfig {
   private ConfluentAvroSerdeConfig() {
   }
 
+  /** The client of a serializer or deserializer, refusing use before Kafka or a constructor provided one. */
+  static SchemaRegistryClient configured(SchemaRegistryClient client, Object user) {
+    if (client == null) {
+      throw new IllegalStateException(user.getClass().getSimpleName() + " used before configure(): configure it with "
+          + SCHEMA_REGISTRY_URL + " (and, to read, " + KEY_TYPE + " or " + VALUE_TYPE + "), or construct it with a client");
+    }
+    return client;
+  }
+
   static SchemaRegistryClient client(Map<String, ?> configs) {
     Object url = configs.get(SCHEMA_REGISTRY_URL);
     if (url == null || url.toString().isBlank()) {

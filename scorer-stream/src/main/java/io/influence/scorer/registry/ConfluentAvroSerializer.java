@@ -48,14 +48,10 @@ public final class ConfluentAvroSerializer<T extends SpecificRecord> implements 
     if (data == null) {
       return null;
     }
-    if (client == null) {
-      throw new IllegalStateException("ConfluentAvroSerializer used before configure(): set "
-          + ConfluentAvroSerdeConfig.SCHEMA_REGISTRY_URL + " or construct it with a client");
-    }
     String subject = Subjects.forTopic(topic, isKey);
     int schemaId;
     try {
-      schemaId = client.register(subject, data.getSchema());
+      schemaId = ConfluentAvroSerdeConfig.configured(client, this).register(subject, data.getSchema());
     } catch (SchemaRegistryException e) {
       throw new SerializationException("Cannot register the schema of " + data.getSchema().getFullName()
           + " under subject '" + subject + "' for topic '" + topic + "': " + e.getMessage(), e);

@@ -20,14 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 
 /**
  * {@link SchemaRegistryClient} over Confluent's REST API, for our embedded registry and Confluent's alike.
  *
- * <p>What never changes is cached: the id of a schema registered under a subject, the schema of an id
- * and found lookups, so a serializer registers once per schema and a deserializer fetches each writer
- * schema once. {@link #latest} and {@link #isCompatible} always ask, since their answers change.
+ * <p>Answers that do not change are cached: the id of a schema registered under a subject and the
+ * schema of an id, so a serializer registers once per schema and a deserializer fetches each writer
+ * schema once. Found lookups are cached too, as Confluent's client caches them (a version deleted later
+ * stays found). {@link #latest} and {@link #isCompatible} always ask, since their answers change.
  *
  * <p>Connection failures, timeouts and 5xx answers are retried with exponential backoff, moving to the
  * next URL when several are given; 4xx answers are final and never retried.
@@ -100,26 +102,16 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public int register(String subject, Schema schema) {
-    SubjectSchema key = new SubjectSchema(subject, schema);
-    Integer cached = registeredIds.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    int id = call("POST", subjectPath(subject) + "/versions", new SchemaRequest(schema.toString()), IdResponse.class).id();
-    registeredIds.put(key, id);
-    schemasById.putIfAbsent(id, schema);
-    return id;
+    return cached(registeredIds, new SubjectSchema(subject, schema), () -> {
+      int id = call("POST", subjectPath(subject) + "/versions", new SchemaRequest(schema.toString()), IdResponse.class).id();
+      schemasById.putIfAbsent(id, schema);
+      return id;
+    });
   }
 
   @Override
   public Schema schemaById(int id) {
-    Schema cached = schemasById.get(id);
-    if (cached != null) {
-      return cached;
-    }
-    Schema schema = parse(call("GET", "/schemas/ids/" + id, null, SchemaResponse.class).schema());
-    schemasById.putIfAbsent(id, schema);
-    return schema;
+    return cached(schemasById, id, () -> parse(call("GET", "/schemas/ids/" + id, null, SchemaResponse.class).schema()));
   }
 
   @Override
@@ -129,16 +121,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public Optional<RegisteredSchema> lookup(String subject, Schema schema) {
-    SubjectSchema key = new SubjectSchema(subject, schema);
-    RegisteredSchema cached = lookups.get(key);
-    if (cached != null) {
-      return Optional.of(cached);
-    }
     try {
-      RegisteredSchema found = registered(
-          call("POST", subjectPath(subject), new SchemaRequest(schema.toString()), SubjectVersionResponse.class));
-      lookups.put(key, found);
-      return Optional.of(found);
+      return Optional.of(cached(lookups, new SubjectSchema(subject, schema), () -> registered(
+          call("POST", subjectPath(subject), new SchemaRequest(schema.toString()), SubjectVersionResponse.class))));
     } catch (SchemaRegistryException e) {
       if (e.errorCode() == SchemaRegistryException.SUBJECT_NOT_FOUND
           || e.errorCode() == SchemaRegistryException.SCHEMA_NOT_FOUND) {
@@ -159,6 +144,20 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
       }
       throw e;
     }
+  }
+
+  /**
+   * The value cached under {@code key}, or else the fetched one, cached. The fetch runs outside any lock
+   * (unlike {@code computeIfAbsent}) since it may retry for seconds; two threads may then both fetch,
+   * which is harmless since they get the same answer.
+   */
+  private static <K, V> V cached(Map<K, V> cache, K key, Supplier<V> fetch) {
+    V value = cache.get(key);
+    if (value == null) {
+      value = fetch.get();
+      cache.putIfAbsent(key, value);
+    }
+    return value;
   }
 
   private RegisteredSchema registered(SubjectVersionResponse response) {

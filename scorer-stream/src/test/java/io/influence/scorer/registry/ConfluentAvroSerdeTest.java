@@ -224,6 +224,18 @@ class ConfluentAvroSerdeTest {
   }
 
   @Test
+  void aSerdeUsedBeforeItWasConfiguredSaysWhatItNeeds() {
+    ConfluentAvroSerde<InteractionEvent> unconfigured = new ConfluentAvroSerde<>();
+
+    assertThatThrownBy(() -> unconfigured.serializer().serialize(TOPIC, share()))
+        .hasMessageContaining("ConfluentAvroSerializer used before configure()")
+        .hasMessageContaining(ConfluentAvroSerdeConfig.SCHEMA_REGISTRY_URL);
+    assertThatThrownBy(() -> unconfigured.deserializer().deserialize(TOPIC, serialize(share())))
+        .hasMessageContaining("ConfluentAvroDeserializer used before configure()")
+        .hasMessageContaining(ConfluentAvroSerdeConfig.VALUE_TYPE);
+  }
+
+  @Test
   void aConfigurationWithoutUrlOrWithAClassThatIsNotAvroIsRefusedNamingTheKey() {
     assertThatThrownBy(() -> new ConfluentAvroSerde<InteractionEvent>().configure(Map.of(), false))
         .isInstanceOf(ConfigException.class)

@@ -1,7 +1,25 @@
 package io.influence.scorer.cli;
 
+import io.influence.scorer.config.InvalidSettingException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar scorer-stream.jar COMMAND}: the scorer's entry point. */
+@Command(name = "scorer", mixinStandardHelpOptions = true, version = "Influence scorer 0.1.0",
+    description = "Real-time influence scoring on Kafka Streams.",
+    subcommands = {RunCommand.class, DemoCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class ScorerCli {
+
   public static void main(String[] args) {
-    System.out.println(new io.influence.schema.InteractionEvent().getClass());
+    AvroTrust.install();
+    CommandLine commandLine = new CommandLine(new ScorerCli())
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          if (e instanceof InvalidSettingException) {
+            cmd.getErr().println(e.getMessage());
+            return 2;
+          }
+          throw e;
+        });
+    System.exit(commandLine.execute(args));
   }
 }

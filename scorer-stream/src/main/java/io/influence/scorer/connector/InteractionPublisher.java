@@ -91,7 +91,7 @@ public final class InteractionPublisher implements AutoCloseable {
    */
   public void publish(InteractionEvent event) {
     throwIfFailed();
-    String topic = topicReadyFor(event.getNetwork());
+    String topic = ensureTopic(event.getNetwork());
     ProducerRecord<String, InteractionEvent> record = new ProducerRecord<>(
         topic, null, event.getOccurredAt().toEpochMilli(), InteractionTopics.keyFor(event), event);
     try {
@@ -208,7 +208,11 @@ public final class InteractionPublisher implements AutoCloseable {
     return "cannot publish event " + event.getEventId() + " to " + topic + ": " + cause;
   }
 
-  private String topicReadyFor(String network) {
+  /**
+   * Creates {@code network}'s topic unless it exists, and returns its name. Publishing does this on a
+   * network's first event; calling it first lets a pattern-subscribed consumer find the topic at once.
+   */
+  public String ensureTopic(String network) {
     String topic = InteractionTopics.topicFor(network);
     if (!readyTopics.contains(topic)) {
       synchronized (readyTopics) {

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -63,8 +61,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   static EmbeddedKafkaBroker start(int requestedPort, Path dataDirectory, boolean deleteDataOnClose) {
-    int brokerPort = requestedPort == 0 ? freePort() : requestedPort;
-    int controllerPort = freePort();
+    int brokerPort = requestedPort == 0 ? FreePorts.next() : requestedPort;
+    int controllerPort = FreePorts.next();
     long started = System.nanoTime();
     Properties props = brokerProperties(dataDirectory, brokerPort, controllerPort);
     KafkaConfig config = new KafkaConfig(props);
@@ -137,16 +135,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
           .run();
     } catch (Exception e) {
       throw new IllegalStateException("cannot format the embedded broker's storage in " + dataDirectory, e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress("localhost", 0));
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port", e);
     }
   }
 

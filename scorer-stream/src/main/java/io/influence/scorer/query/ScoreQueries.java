@@ -5,9 +5,11 @@ import io.influence.scorer.model.InfluenceSnapshot;
 import io.influence.scorer.model.UserInfluence;
 import io.influence.scorer.topology.ScoringTopology;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -39,6 +41,13 @@ public final class ScoreQueries {
     UserInfluence user = UserInfluence.restore(state);
     InfluenceSnapshot snapshot = user.snapshotAt(user.latestEventMillis(), parameters);
     return Optional.of(UserScoreView.of(snapshot, user.previousPublishedScore()));
+  }
+
+  /** Every user this instance holds, as of {@code atMillis}; for exports, not for requests. */
+  public void forEachUser(long atMillis, Consumer<InfluenceSnapshot> action) {
+    try (KeyValueIterator<String, UserInfluence.State> users = store().all()) {
+      users.forEachRemaining(entry -> action.accept(UserInfluence.restore(entry.value).snapshotAt(atMillis, parameters)));
+    }
   }
 
   private ReadOnlyKeyValueStore<String, UserInfluence.State> store() {

@@ -1,6 +1,12 @@
 package io.influence.scorer.service;
 
+import io.influence.schema.AccountLink;
+import io.influence.schema.InteractionEvent;
+import io.influence.schema.UserScore;
 import io.influence.scorer.config.ScorerConfig;
+import io.influence.scorer.registry.ConfluentAvroSerde;
+import io.influence.scorer.registry.RestSchemaRegistryClient;
+import io.influence.scorer.registry.SchemaRegistryClient;
 import io.influence.scorer.metrics.MetricsSetup;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.query.HttpApi;
@@ -16,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -31,6 +38,7 @@ public final class ScorerService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ScorerService.class);
   private static final Duration DEAD_LETTER_TOPIC_CHECK = Duration.ofSeconds(30);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration NEW_TOPIC_DISCOVERY = Duration.ofSeconds(30);
 
   private final ScorerConfig config;
   private final Admin admin;
@@ -38,17 +46,32 @@ public final class ScorerService implements AutoCloseable {
   private final ScorerMetrics metrics;
   private final KafkaStreams streams;
   private final HttpApi http;
+  private final ScoreQueries queries;
   private final ScheduledExecutorService housekeeping;
 
   private ScorerService(ScorerConfig config, Admin admin, MetricsSetup metricsSetup, ScorerMetrics metrics,
-      KafkaStreams streams, HttpApi http, ScheduledExecutorService housekeeping) {
+      KafkaStreams streams, HttpApi http, ScoreQueries queries, ScheduledExecutorService housekeeping) {
     this.config = config;
     this.admin = admin;
     this.metricsSetup = metricsSetup;
     this.metrics = metrics;
     this.streams = streams;
     this.http = http;
+    this.queries = queries;
     this.housekeeping = housekeeping;
+  }
+
+  /** Starts against the schema registry the configuration names. */
+  public static ScorerService start(ScorerConfig config, Clock clock) {
+    return start(config, contractSerdes(new RestSchemaRegistryClient(config.get(ScorerConfig.SCHEMA_REGISTRY_URL).toString())), clock);
+  }
+
+  /** The contract's Avro serdes in the Confluent wire format, registering schemas under {@code <topic>-value}. */
+  public static ScoringTopology.ContractSerdes contractSerdes(SchemaRegistryClient registry) {
+    return new ScoringTopology.ContractSerdes(
+        ConfluentAvroSerde.forValues(registry, InteractionEvent.class),
+        ConfluentAvroSerde.forValues(registry, AccountLink.class),
+        ConfluentAvroSerde.forValues(registry, UserScore.class));
   }
 
   /** Creates missing topics, starts the streams client and serves HTTP. */
@@ -73,8 +96,8 @@ public final class ScorerService implements AutoCloseable {
     streams.setStateListener((newState, oldState) -> log.info("Streams state {} -> {}", oldState, newState));
     metricsSetup.bind(streams);
 
-    HttpApi http = HttpApi.start(config.get(ScorerConfig.HTTP_PORT),
-        new ScoreQueries(streams, settings.parameters()), streams::state, metricsSetup::scrape);
+    ScoreQueries queries = new ScoreQueries(streams, settings.parameters());
+    HttpApi http = HttpApi.start(config.get(ScorerConfig.HTTP_PORT), queries, streams::state, metricsSetup::scrape);
     streams.start();
 
     ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -89,7 +112,7 @@ public final class ScorerService implements AutoCloseable {
         log.warn("Could not check dead-letter topics: {}", e.getMessage());
       }
     }, DEAD_LETTER_TOPIC_CHECK.toSeconds(), DEAD_LETTER_TOPIC_CHECK.toSeconds(), TimeUnit.SECONDS);
-    return new ScorerService(config, admin, metricsSetup, metrics, streams, http, housekeeping);
+    return new ScorerService(config, admin, metricsSetup, metrics, streams, http, queries, housekeeping);
   }
 
   public KafkaStreams streams() {
@@ -98,6 +121,10 @@ public final class ScorerService implements AutoCloseable {
 
   public ScorerMetrics metrics() {
     return metrics;
+  }
+
+  public ScoreQueries queries() {
+    return queries;
   }
 
   public int httpPort() {
@@ -131,6 +158,8 @@ public final class ScorerService implements AutoCloseable {
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.get(ScorerConfig.STATE_DIR).toString());
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.get(ScorerConfig.APPLICATION_SERVER).toString());
     props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+    // Connector topics for a new network are found by the input pattern at the next metadata refresh.
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), (int) NEW_TOPIC_DISCOVERY.toMillis());
     props.putAll(clientProperties(config));
     return props;
   }

@@ -4,7 +4,9 @@ import io.influence.schema.InteractionEvent;
 import io.influence.schema.InteractionType;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.metrics.ScorerMetrics.EventOutcome;
+import io.influence.scorer.registry.SchemaRegistryException;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -42,8 +44,14 @@ final class InteractionDecoder implements Processor<byte[], byte[], String, Deco
     try {
       event = deserializer.deserialize(topic, record.headers(), record.value());
     } catch (SerializationException e) {
+      Optional<SchemaRegistryException> registryError = registryError(e);
+      if (registryError.isPresent() && !registryError.get().registryAnswered()) {
+        // The registry is down: the record is probably fine, so fail and retry rather than dead-letter it.
+        throw e;
+      }
       metrics.eventConsumed(null, null);
-      reject(record, isUnknownSchema(e) ? DeadLetterReason.UNKNOWN_SCHEMA : DeadLetterReason.UNDECODABLE, describe(e));
+      boolean unknownSchema = registryError.map(error -> error.errorCode() == SchemaRegistryException.SCHEMA_NOT_FOUND).orElse(false);
+      reject(record, unknownSchema ? DeadLetterReason.UNKNOWN_SCHEMA : DeadLetterReason.UNDECODABLE, describe(e));
       return;
     }
     if (event == null) {
@@ -71,14 +79,13 @@ final class InteractionDecoder implements Processor<byte[], byte[], String, Deco
         DeadLetterHeaders.describe(record.headers(), reason, detail, source, clock.get())));
   }
 
-  private static boolean isUnknownSchema(SerializationException e) {
+  private static Optional<SchemaRegistryException> registryError(SerializationException e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
-      if (message.contains("schema") && (message.contains("not found") || message.contains("unknown"))) {
-        return true;
+      if (cause instanceof SchemaRegistryException registryError) {
+        return Optional.of(registryError);
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   private static String describe(Throwable e) {

@@ -1,0 +1,42 @@
+package io.influence.scorer.cli;
+
+import io.influence.scorer.config.ScorerConfig;
+import io.influence.scorer.service.ScorerService;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code run}: one scorer instance against an existing Kafka cluster and Schema Registry. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Score interactions from an existing Kafka cluster and Schema Registry, and serve HTTP.",
+        "Instances with the same --application-id share the partitions.",
+        "Every flag can also be set as a SCORER_* environment variable or in --config FILE."})
+final class RunCommand implements Callable<Integer> {
+  @Mixin
+  ConfigOptions options;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ScorerConfig config = options.load(System.getenv());
+    ScorerService scorer = ScorerService.start(config, Clock.systemUTC());
+    awaitShutdown(scorer);
+    return 0;
+  }
+
+  /** Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C), then closes {@code resource} cleanly. */
+  static void awaitShutdown(AutoCloseable resource) throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        System.err.println("error while shutting down: " + e.getMessage());
+      } finally {
+        stopped.countDown();
+      }
+    }, "shutdown"));
+    stopped.await();
+  }
+}

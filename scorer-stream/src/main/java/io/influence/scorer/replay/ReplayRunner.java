@@ -1,0 +1,147 @@
+package io.influence.scorer.replay;
+
+import io.influence.schema.InteractionEvent;
+import io.influence.scorer.config.ScorerConfig;
+import io.influence.scorer.connector.EventSource;
+import io.influence.scorer.connector.InteractionPublisher;
+import io.influence.scorer.connector.PublisherSettings;
+import io.influence.scorer.connector.RejectedLine;
+import io.influence.scorer.connector.ReplayCounts;
+import io.influence.scorer.metrics.ScorerMetrics;
+import io.influence.scorer.metrics.ScorerMetrics.EventOutcome;
+import io.influence.scorer.registry.ConfluentAvroSerde;
+import io.influence.scorer.registry.RestSchemaRegistryClient;
+import io.influence.scorer.service.ScorerService;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Replays a file as a connector would and scores it with the real topology: publishes every event in
+ * Avro through the registry, runs the scorer until each one has an outcome, then exports every user's
+ * score as of the last event, with decay applied up to then.
+ */
+public final class ReplayRunner {
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+  private static final Duration STALL_LIMIT = Duration.ofMinutes(5);
+
+  private final ScorerConfig config;
+  private final PrintStream console;
+
+  /** @param config where to publish and score; its application id should be fresh, so scoring starts from nothing */
+  public ReplayRunner(ScorerConfig config, PrintStream console) {
+    this.config = config;
+    this.console = console;
+  }
+
+  public ReplaySummary run(EventSource source, Path export) throws InterruptedException {
+    long started = System.nanoTime();
+    try (ScorerService scorer = ScorerService.start(config, Clock.systemUTC())) {
+      LatestEventTime latest = new LatestEventTime();
+      ReplayCounts published = publish(new TrackingSource(source, latest));
+      awaitOutcomes(scorer.metrics(), published.published(), started);
+      ScorerMetrics metrics = scorer.metrics();
+
+      long users;
+      try (ScoreExportWriter writer = new ScoreExportWriter(export)) {
+        scorer.queries().forEachUser(latest.millis(), writer::write);
+        users = writer.written();
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      return new ReplaySummary(
+          published.published() + published.rejected(),
+          (long) metrics.outcomes(EventOutcome.SCORED),
+          (long) metrics.outcomes(EventOutcome.DLQ) + published.rejected(),
+          (long) metrics.outcomes(EventOutcome.DUPLICATE),
+          (long) metrics.outcomes(EventOutcome.IGNORED),
+          users,
+          seconds);
+    }
+  }
+
+  private ReplayCounts publish(EventSource source) {
+    PublisherSettings settings = new PublisherSettings(config.get(ScorerConfig.BOOTSTRAP_SERVERS),
+        config.get(ScorerConfig.TOPIC_PARTITIONS), replicationFactor(), true);
+    var serde = ConfluentAvroSerde.forValues(new RestSchemaRegistryClient(config.get(ScorerConfig.SCHEMA_REGISTRY_URL).toString()),
+        InteractionEvent.class);
+    try (InteractionPublisher publisher = new InteractionPublisher(settings, serde.serializer())) {
+      return publisher.publishAll(source, counts -> {
+        if (counts.published() % 100_000 == 0) {
+          console.printf("published %,d events (%,d lines rejected)%n", counts.published(), counts.rejected());
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source.name(), e);
+    }
+  }
+
+  private short replicationFactor() {
+    int configured = config.get(ScorerConfig.REPLICATION_FACTOR);
+    return (short) (configured < 0 ? 1 : configured);
+  }
+
+  /** Waits until every published event has ended in an outcome, printing progress on long files. */
+  private void awaitOutcomes(ScorerMetrics metrics, long expected, long startedNanos) throws InterruptedException {
+    long lastReport = System.nanoTime();
+    long lastDone = -1;
+    long lastChange = System.nanoTime();
+    while (true) {
+      long done = outcomes(metrics);
+      if (done >= expected) {
+        return;
+      }
+      long now = System.nanoTime();
+      if (done != lastDone) {
+        lastDone = done;
+        lastChange = now;
+      } else if (Duration.ofNanos(now - lastChange).compareTo(STALL_LIMIT) > 0) {
+        throw new IllegalStateException("scoring stalled at " + done + " of " + expected + " events for " + STALL_LIMIT.toMinutes() + " minutes");
+      }
+      if (Duration.ofNanos(now - lastReport).compareTo(PROGRESS_EVERY) >= 0) {
+        double seconds = (now - startedNanos) / 1e9;
+        console.printf("scored %,d of %,d events (%.0f%%), %.0f s%n", done, expected, 100.0 * done / Math.max(1, expected), seconds);
+        lastReport = now;
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static long outcomes(ScorerMetrics metrics) {
+    long total = 0;
+    for (EventOutcome outcome : EventOutcome.values()) {
+      total += (long) metrics.outcomes(outcome);
+    }
+    return total;
+  }
+
+  /** The latest event time published, the moment the export is taken at. */
+  private static final class LatestEventTime {
+    private final AtomicLong millis = new AtomicLong(Long.MIN_VALUE);
+
+    void see(InteractionEvent event) {
+      millis.accumulateAndGet(event.getOccurredAt().toEpochMilli(), Math::max);
+    }
+
+    long millis() {
+      return millis.get();
+    }
+  }
+
+  private record TrackingSource(EventSource source, LatestEventTime latest) implements EventSource {
+    @Override
+    public String name() {
+      return source.name();
+    }
+
+    @Override
+    public Stream<InteractionEvent> events(Consumer<RejectedLine> rejections) throws IOException {
+      return source.events(rejections).peek(latest::see);
+    }
+  }
+}

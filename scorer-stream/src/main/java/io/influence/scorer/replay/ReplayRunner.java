@@ -18,9 +18,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Replays a file as a connector would and scores it with the real topology: publishes every event in
@@ -42,26 +50,59 @@ public final class ReplayRunner {
 
   public ReplaySummary run(EventSource source, Path export) throws InterruptedException {
     long started = System.nanoTime();
-    try (ScorerService scorer = ScorerService.start(config, Clock.systemUTC())) {
-      LatestEventTime latest = new LatestEventTime();
-      ReplayCounts published = publish(new TrackingSource(source, latest));
-      awaitOutcomes(scorer.metrics(), published.published(), started);
-      ScorerMetrics metrics = scorer.metrics();
+    LatestEventTime latest = new LatestEventTime();
+    ExecutorService publishing = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "replay-publisher"));
+    try {
+      Future<ReplayCounts> publication = publishing.submit(() -> publish(new TrackingSource(source, latest)));
+      // Scoring starts once the first connector topic exists, so its pattern subscription finds it at once.
+      awaitInputTopic(publication);
+      try (ScorerService scorer = ScorerService.start(config, Clock.systemUTC())) {
+        ReplayCounts published = outcomeOf(publication);
+        awaitOutcomes(scorer.metrics(), published.published(), started);
+        ScorerMetrics metrics = scorer.metrics();
 
-      long users;
-      try (ScoreExportWriter writer = new ScoreExportWriter(export)) {
-        scorer.queries().forEachUser(latest.millis(), writer::write);
-        users = writer.written();
+        long users;
+        try (ScoreExportWriter writer = new ScoreExportWriter(export)) {
+          scorer.queries().forEachUser(latest.millis(), writer::write);
+          users = writer.written();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new ReplaySummary(
+            published.published() + published.rejected(),
+            (long) metrics.outcomes(EventOutcome.SCORED),
+            (long) metrics.outcomes(EventOutcome.DLQ) + published.rejected(),
+            (long) metrics.outcomes(EventOutcome.DUPLICATE),
+            (long) metrics.outcomes(EventOutcome.IGNORED),
+            users,
+            seconds);
       }
-      double seconds = (System.nanoTime() - started) / 1e9;
-      return new ReplaySummary(
-          published.published() + published.rejected(),
-          (long) metrics.outcomes(EventOutcome.SCORED),
-          (long) metrics.outcomes(EventOutcome.DLQ) + published.rejected(),
-          (long) metrics.outcomes(EventOutcome.DUPLICATE),
-          (long) metrics.outcomes(EventOutcome.IGNORED),
-          users,
-          seconds);
+    } finally {
+      publishing.shutdownNow();
+    }
+  }
+
+  private void awaitInputTopic(Future<ReplayCounts> publication) throws InterruptedException {
+    Pattern inputs = config.get(ScorerConfig.INPUT_PATTERN);
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(ScorerConfig.BOOTSTRAP_SERVERS)))) {
+      while (!publication.isDone()) {
+        if (admin.listTopics().names().get().stream().anyMatch(topic -> inputs.matcher(topic).matches())) {
+          return;
+        }
+        Thread.sleep(100);
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  private static ReplayCounts outcomeOf(Future<ReplayCounts> publication) throws InterruptedException {
+    try {
+      return publication.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("the replay's publisher failed", e.getCause());
     }
   }
 

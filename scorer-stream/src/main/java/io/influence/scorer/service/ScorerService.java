@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ScorerService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ScorerService.class);
-  private static final Duration DEAD_LETTER_TOPIC_CHECK = Duration.ofSeconds(30);
+  private static final Duration DEAD_LETTER_TOPIC_CHECK = Duration.ofSeconds(10);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  /** Longer than the dead-letter check, so a new connector topic has its dead-letter topic before it is read. */
   private static final Duration NEW_TOPIC_DISCOVERY = Duration.ofSeconds(30);
 
   private final ScorerConfig config;

@@ -107,7 +107,8 @@ public final class ScoringTopology {
                 actorScore == null ? settings.parameters().actorWeighting().priorScore() : actorScore.getScore()),
             Named.as("weigh-by-actor-score"))
         .selectKey((eventId, engagement) -> engagement.targetId(), Named.as("key-by-target"))
-        .repartition(Repartitioned.with(Serdes.String(), new EngagementSerde()).withName(ENGAGEMENTS_BY_TARGET))
+        .repartition(Repartitioned.with(Serdes.String(), new EngagementSerde())
+            .withName(ENGAGEMENTS_BY_TARGET).withNumberOfPartitions(settings.partitions()))
         .process(() -> new ScoringProcessor(settings.parameters(), settings.minScoreChange(), metrics),
             Named.as("score-targets"), USER_INFLUENCE_STORE)
         .to(settings.outputTopic(), Produced.with(Serdes.String(), serdes.scores()).withName("scores-sink"));

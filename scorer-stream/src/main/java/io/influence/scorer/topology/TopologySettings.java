@@ -13,13 +13,16 @@ import java.util.regex.Pattern;
  * @param outputTopic where scores go, keyed by userId
  * @param accountLinksTopic compacted AccountLink topic, keyed by {@code <network>:<account>}
  * @param minScoreChange smallest score change worth publishing
+ * @param partitions partitions of the repartition topic, fixed so that the topology can start before
+ *     any connector topic exists (and scale independently of how connectors partition)
  */
 public record TopologySettings(
     Pattern inputPattern,
     String outputTopic,
     String accountLinksTopic,
     InfluenceParameters parameters,
-    double minScoreChange) {
+    double minScoreChange,
+    int partitions) {
 
   public static TopologySettings from(ScorerConfig config) {
     InfluenceParameters defaults = InfluenceParameters.defaults();
@@ -32,7 +35,8 @@ public record TopologySettings(
         config.get(ScorerConfig.OUTPUT_TOPIC),
         config.get(ScorerConfig.ACCOUNT_LINKS_TOPIC),
         parameters,
-        config.get(ScorerConfig.MIN_SCORE_CHANGE));
+        config.get(ScorerConfig.MIN_SCORE_CHANGE),
+        config.get(ScorerConfig.TOPIC_PARTITIONS));
   }
 
   /** The dead-letter topic of an input topic. */

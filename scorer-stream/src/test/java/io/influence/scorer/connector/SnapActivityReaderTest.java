@@ -1,8 +1,8 @@
 package io.influence.scorer.connector;
 
+import static io.influence.scorer.testing.SharedData.higgsFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.influence.schema.InteractionEvent;
 import io.influence.schema.InteractionType;
@@ -22,7 +22,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SnapActivityReaderTest {
-  private static final String HIGGS_FILE = "shared/data/higgs-activity_time.txt.gz";
 
   @TempDir Path directory;
 
@@ -153,21 +152,5 @@ class SnapActivityReaderTest {
     assertThat(rejections).hasValue(0);
     assertThat(countsByType).containsExactlyInAnyOrderEntriesOf(Map.of(
         InteractionType.SHARE, 354_930L, InteractionType.MENTION, 171_237L, InteractionType.REPLY, 36_902L));
-  }
-
-  /**
-   * The Higgs file lives beside the repository, in shared/data, which is two levels above the module
-   * directory that Maven runs tests in; looking upwards finds it from any working directory inside.
-   * Builds without the shared data (a container, CI) skip the tests that need it.
-   */
-  private static Path higgsFile() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve(HIGGS_FILE);
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    assumeTrue(false, "no " + HIGGS_FILE + " above " + Path.of("").toAbsolutePath());
-    throw new AssertionError("unreachable");
   }
 }

@@ -1,0 +1,73 @@
+package io.influence.scorer.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.influence.scorer.config.ScorerConfig;
+import io.influence.scorer.connector.SnapActivityReader;
+import io.influence.scorer.embedded.EmbeddedStack;
+import io.influence.scorer.embedded.FreePorts;
+import io.influence.scorer.testing.SharedData;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real Higgs Twitter file, replayed through the registry, a real broker and the topology. */
+class HiggsReplayIT {
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void everyUserWhoReceivedAnInteractionIsExportedAndTheMostRetweetedLeads(@TempDir Path dir) throws Exception {
+    Path higgs = SharedData.higgsFile();
+    Path export = dir.resolve("scores.jsonl");
+    ReplaySummary summary;
+    try (EmbeddedStack stack = EmbeddedStack.startOnFreePorts()) {
+      ScorerConfig config = ScorerConfig.defaults().with(Map.of(
+          "bootstrap.servers", stack.bootstrapServers(),
+          "schema.registry.url", stack.schemaRegistryUrl(),
+          "http.port", String.valueOf(FreePorts.next()),
+          "state.dir", dir.resolve("state").toString(),
+          "standby.replicas", "0"));
+      summary = new ReplayRunner(config, new PrintStream(new ByteArrayOutputStream())).run(new SnapActivityReader(higgs), export);
+    }
+
+    assertThat(summary.events()).isEqualTo(563_069);
+    assertThat(summary.isConserved()).as(summary.line()).isTrue();
+    assertThat(summary.ignored()).as("self-interactions").isEqualTo(7_588);
+    assertThat(summary.dlq()).isZero();
+
+    List<JsonNode> users = new ArrayList<>();
+    for (String line : Files.readAllLines(export)) {
+      users.add(json.readTree(line));
+    }
+    Set<String> exported = users.stream().map(user -> user.get("userId").asText()).collect(Collectors.toSet());
+    assertThat(exported).isEqualTo(targetsOfOthers(higgs));
+    users.sort(Comparator.comparingDouble((JsonNode user) -> user.get("score").asDouble()).reversed());
+    assertThat(users.subList(0, 3)).extracting(user -> user.get("userId").asText()).contains("twitter:88");
+    assertThat(users).allSatisfy(user -> assertThat(user.get("score").asDouble()).isBetween(1.0, 100.0));
+  }
+
+  /** Users who received at least one interaction from somebody else, straight from the file. */
+  private static Set<String> targetsOfOthers(Path higgs) throws Exception {
+    String text;
+    try (var in = new GZIPInputStream(Files.newInputStream(higgs))) {
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+    }
+    return text.lines()
+        .map(line -> line.split(" "))
+        .filter(fields -> !fields[0].equals(fields[1]))
+        .map(fields -> "twitter:" + fields[1])
+        .collect(Collectors.toSet());
+  }
+}

@@ -58,7 +58,7 @@ public final class ScorerConfig {
       Parsers.intBetween(-1, 16), "Replication of the topics the service creates; -1 takes the broker's default");
   public static final Setting<Integer> TOPIC_PARTITIONS = new Setting<>("topic.partitions", "4",
       Parsers.intBetween(1, 1024), "Partitions of the topics the service creates: output, dead letters, and the repartition topic (changing it needs an application reset)");
-  public static final Setting<Duration> HALF_LIFE = new Setting<>("scoring.half.life", "35d",
+  public static final Setting<Duration> HALF_LIFE = new Setting<>("scoring.half.life", "50d",
       Parsers.positiveDuration(), "Half-life of received engagement");
   public static final Setting<Boolean> ACTOR_WEIGHTING = new Setting<>("scoring.actor.weighting", "true",
       Parsers.bool(), "Weigh each interaction by the actor's own score");

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param topics normalised topic names of the content
  * @param occurredAtMillis event time
  * @param actorScore the actor's own score on the 1–100 scale when the event is weighed
+ * @param actorSelectivity what the actor's day of likes and shares leaves this one worth, in (0, 1]
+ *     (see {@link ActorActivity})
  */
 public record Engagement(
     String eventId,
@@ -23,7 +25,8 @@ public record Engagement(
     String targetId,
     List<String> topics,
     long occurredAtMillis,
-    double actorScore) {
+    double actorScore,
+    double actorSelectivity) {
 
   public Engagement {
     Objects.requireNonNull(eventId, "eventId");
@@ -32,6 +35,10 @@ public record Engagement(
     Objects.requireNonNull(actorId, "actorId");
     Objects.requireNonNull(targetId, "targetId");
     topics = List.copyOf(topics);
+  }
+
+  public Engagement withActorSelectivity(double selectivity) {
+    return new Engagement(eventId, network, type, actorId, targetId, topics, occurredAtMillis, actorScore, selectivity);
   }
 
   /** Acting on oneself proves no influence (Klout ignored self-retweets), except posting, which is meant to be one's own. */

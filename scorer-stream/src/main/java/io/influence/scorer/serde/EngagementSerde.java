@@ -23,11 +23,12 @@ public final class EngagementSerde extends BinaryFormat<Engagement> {
     writeStrings(engagement.topics(), out);
     out.writeLong(engagement.occurredAtMillis());
     out.writeDouble(engagement.actorScore());
+    out.writeDouble(engagement.actorSelectivity());
   }
 
   @Override
   protected Engagement read(DataInputStream in) throws IOException {
     return new Engagement(in.readUTF(), in.readUTF(), EngagementType.valueOf(in.readUTF()), in.readUTF(), in.readUTF(),
-        readStrings(in), in.readLong(), in.readDouble());
+        readStrings(in), in.readLong(), in.readDouble(), in.readDouble());
   }
 }

@@ -5,27 +5,40 @@ import io.influence.scorer.model.UserInfluence;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /** A user's {@link UserInfluence.State} in the state store and its changelog. */
 public final class UserInfluenceStateSerde extends BinaryFormat<UserInfluence.State> {
 
   public UserInfluenceStateSerde() {
-    super(1);
+    super(2);
   }
 
   @Override
   protected void write(UserInfluence.State state, DataOutputStream out) throws IOException {
     out.writeUTF(state.userId());
     out.writeLong(state.landmarkMillis());
-    out.writeDouble(state.forwardTotal());
-    writeDoubles(state.forwardByNetwork(), out);
-    writeDoubles(state.forwardByTopic(), out);
-    out.writeInt(state.engagementCounts().size());
-    for (Map.Entry<EngagementType, Long> count : state.engagementCounts().entrySet()) {
-      out.writeUTF(count.getKey().name());
-      out.writeLong(count.getValue());
+    out.writeInt(state.days().size());
+    for (UserInfluence.DayState day : state.days()) {
+      out.writeLong(day.dayIndex());
+      out.writeDouble(day.level());
+      out.writeDouble(day.pace());
+      out.writeDouble(day.cumulativeLevel());
+      writeDoubles(day.byNetwork(), out);
+      writeDoubles(day.byTopic(), out);
+      writeCounts(day.counts(), out);
+    }
+    writeDoubles(state.forwardByContributor(), out);
+    out.writeInt(state.recentCauses().size());
+    for (UserInfluence.Cause cause : state.recentCauses()) {
+      out.writeUTF(cause.eventId());
+      out.writeUTF(cause.actorId());
+      out.writeUTF(cause.type().name());
+      out.writeDouble(cause.contribution());
+      out.writeLong(cause.atMillis());
     }
     out.writeLong(state.latestEventMillis());
     out.writeDouble(state.publishedScore());
@@ -37,15 +50,35 @@ public final class UserInfluenceStateSerde extends BinaryFormat<UserInfluence.St
   protected UserInfluence.State read(DataInputStream in) throws IOException {
     String userId = in.readUTF();
     long landmark = in.readLong();
-    double total = in.readDouble();
-    Map<String, Double> networks = readDoubles(in);
-    Map<String, Double> topics = readDoubles(in);
-    int countSize = in.readInt();
+    int dayCount = in.readInt();
+    List<UserInfluence.DayState> days = new ArrayList<>(dayCount);
+    for (int i = 0; i < dayCount; i++) {
+      days.add(new UserInfluence.DayState(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(), readDoubles(in), readDoubles(in), readCounts(in)));
+    }
+    Map<String, Double> contributors = readDoubles(in);
+    int causeCount = in.readInt();
+    List<UserInfluence.Cause> causes = new ArrayList<>(causeCount);
+    for (int i = 0; i < causeCount; i++) {
+      causes.add(new UserInfluence.Cause(in.readUTF(), in.readUTF(), EngagementType.valueOf(in.readUTF()), in.readDouble(), in.readLong()));
+    }
+    return new UserInfluence.State(userId, landmark, days, contributors, causes, in.readLong(), in.readDouble(), in.readDouble(),
+        readStrings(in));
+  }
+
+  private static void writeCounts(Map<EngagementType, Long> counts, DataOutputStream out) throws IOException {
+    out.writeInt(counts.size());
+    for (Map.Entry<EngagementType, Long> count : counts.entrySet()) {
+      out.writeUTF(count.getKey().name());
+      out.writeLong(count.getValue());
+    }
+  }
+
+  private static Map<EngagementType, Long> readCounts(DataInputStream in) throws IOException {
+    int size = in.readInt();
     Map<EngagementType, Long> counts = new EnumMap<>(EngagementType.class);
-    for (int i = 0; i < countSize; i++) {
+    for (int i = 0; i < size; i++) {
       counts.put(EngagementType.valueOf(in.readUTF()), in.readLong());
     }
-    return new UserInfluence.State(userId, landmark, total, networks, topics, counts, in.readLong(), in.readDouble(), in.readDouble(),
-        readStrings(in));
+    return counts;
   }
 }

@@ -5,8 +5,10 @@ import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.metrics.ScorerMetrics.EventOutcome;
 import io.influence.scorer.model.Contribution;
 import io.influence.scorer.model.Engagement;
+import io.influence.scorer.model.EngagementType;
 import io.influence.scorer.model.InfluenceParameters;
 import io.influence.scorer.model.InfluenceSnapshot;
+import io.influence.scorer.model.PairHistory;
 import io.influence.scorer.model.UserInfluence;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -22,6 +24,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
   private final double minScoreChange;
   private final ScorerMetrics metrics;
   private KeyValueStore<String, UserInfluence.State> store;
+  private KeyValueStore<String, PairHistory> pairs;
   private ProcessorContext<String, UserScore> context;
 
   ScoringProcessor(InfluenceParameters parameters, double minScoreChange, ScorerMetrics metrics) {
@@ -34,6 +37,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
   public void init(ProcessorContext<String, UserScore> context) {
     this.context = context;
     this.store = context.getStateStore(ScoringTopology.USER_INFLUENCE_STORE);
+    this.pairs = context.getStateStore(ScoringTopology.PAIR_HISTORY_STORE);
   }
 
   @Override
@@ -42,14 +46,23 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
     UserInfluence.State stored = store.get(engagement.targetId());
     UserInfluence user = stored == null ? UserInfluence.newUser(engagement.targetId()) : UserInfluence.restore(stored);
 
-    Contribution contribution = user.receive(engagement, parameters);
+    String pairKey = ScoringTopology.pairKey(engagement.targetId(), engagement.actorId());
+    PairHistory pair = engagement.type() == EngagementType.POST ? null : pairs.get(pairKey);
+    PairHistory history = pair == null ? PairHistory.none() : pair;
+    long at = engagement.occurredAtMillis();
+
+    Contribution contribution = user.receive(engagement, history.repetitionFactor(at, parameters.halfLife()), parameters);
     switch (contribution.outcome()) {
-      case IGNORED -> {
-        metrics.eventOutcome(EventOutcome.IGNORED, "self-interaction");
+      case IGNORED, DUPLICATE -> {
+        metrics.eventOutcome(contribution.outcome() == Contribution.Outcome.IGNORED ? EventOutcome.IGNORED : EventOutcome.DUPLICATE,
+            contribution.reason());
         return;
       }
-      case ACTIVITY -> metrics.eventOutcome(EventOutcome.IGNORED, "activity");
-      case SCORED -> metrics.eventOutcome(EventOutcome.SCORED, "none");
+      case ACTIVITY -> metrics.eventOutcome(EventOutcome.IGNORED, contribution.reason());
+      case SCORED -> {
+        metrics.eventOutcome(EventOutcome.SCORED, contribution.reason());
+        pairs.put(pairKey, history.after(at, parameters.halfLife()));
+      }
     }
     // A late event is folded in at its own time, but the score stays as of the latest event seen.
     InfluenceSnapshot snapshot = user.snapshotAt(user.latestEventMillis(), parameters);

@@ -8,7 +8,9 @@ import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.model.Engagement;
 import io.influence.scorer.model.EngagementType;
 import io.influence.scorer.model.Topics;
+import io.influence.scorer.serde.ActorActivitySerde;
 import io.influence.scorer.serde.EngagementSerde;
+import io.influence.scorer.serde.PairHistorySerde;
 import io.influence.scorer.serde.UserInfluenceStateSerde;
 import java.time.Instant;
 import java.util.Map;
@@ -36,12 +38,16 @@ import org.apache.kafka.streams.state.Stores;
  * actor's score → repartition by target → the target's influence → {@link UserScore}.
  *
  * <p>Partitioning: account links and scores are global tables, so an event can be resolved and
- * weighed by its actor's score in whatever partition it arrives; one repartition topic,
- * {@value #ENGAGEMENTS_BY_TARGET}, then brings every engagement to its target's partition, where the
- * target's state lives. See docs/ARCHITECTURE.md.
+ * weighed by its actor's score in whatever partition it arrives. Two repartition topics follow:
+ * {@value #ENGAGEMENTS_BY_ACTOR} brings an actor's engagements together to apply Klout's selectivity
+ * rule, and {@value #ENGAGEMENTS_BY_TARGET} brings them to the target's partition, where the target's
+ * influence and its actor→target pair histories live. See docs/ARCHITECTURE.md.
  */
 public final class ScoringTopology {
   public static final String USER_INFLUENCE_STORE = "user-influence";
+  public static final String PAIR_HISTORY_STORE = "pair-history";
+  public static final String ACTOR_ACTIVITY_STORE = "actor-activity";
+  public static final String ENGAGEMENTS_BY_ACTOR = "engagements-by-actor";
   public static final String ACCOUNT_LINKS_STORE = "account-links";
   public static final String PUBLISHED_SCORES_STORE = "published-scores";
   public static final String ENGAGEMENTS_BY_TARGET = "engagements-by-target";
@@ -75,6 +81,10 @@ public final class ScoringTopology {
 
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(USER_INFLUENCE_STORE), Serdes.String(), new UserInfluenceStateSerde()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(PAIR_HISTORY_STORE), Serdes.String(), new PairHistorySerde()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(ACTOR_ACTIVITY_STORE), Serdes.String(), new ActorActivitySerde()));
 
     Map<String, KStream<String, Decoded>> decoded = builder
         .stream(settings.inputPattern(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("interactions-source"))
@@ -106,11 +116,16 @@ public final class ScoringTopology {
             (resolving, actorScore) -> toEngagement(resolving,
                 actorScore == null ? settings.parameters().actorWeighting().priorScore() : actorScore.getScore()),
             Named.as("weigh-by-actor-score"))
-        .selectKey((eventId, engagement) -> engagement.targetId(), Named.as("key-by-target"))
+        .selectKey((eventId, engagement) -> engagement.actorId(), Named.as("key-by-actor"))
+        .repartition(Repartitioned.with(Serdes.String(), new EngagementSerde())
+            .withName(ENGAGEMENTS_BY_ACTOR).withNumberOfPartitions(settings.partitions()))
+        .processValues(() -> new ActorSelectivityProcessor(settings.parameters().selectivityFreeActions()),
+            Named.as("actor-selectivity"), ACTOR_ACTIVITY_STORE)
+        .selectKey((actorId, engagement) -> engagement.targetId(), Named.as("key-by-target"))
         .repartition(Repartitioned.with(Serdes.String(), new EngagementSerde())
             .withName(ENGAGEMENTS_BY_TARGET).withNumberOfPartitions(settings.partitions()))
         .process(() -> new ScoringProcessor(settings.parameters(), settings.minScoreChange(), metrics),
-            Named.as("score-targets"), USER_INFLUENCE_STORE)
+            Named.as("score-targets"), USER_INFLUENCE_STORE, PAIR_HISTORY_STORE)
         .to(settings.outputTopic(), Produced.with(Serdes.String(), serdes.scores()).withName("scores-sink"));
 
     return builder.build();
@@ -135,7 +150,13 @@ public final class ScoringTopology {
         resolving.targetId(),
         Topics.normaliseAll(event.getTopics()),
         event.getOccurredAt().toEpochMilli(),
-        actorScore);
+        actorScore,
+        1.0);
+  }
+
+  /** The pair-history key of an actor→target pair; it starts with the target, whose partition holds it. */
+  static String pairKey(String targetId, String actorId) {
+    return targetId + '\u0000' + actorId;
   }
 
   /** An event whose target, then actor, has been resolved to a user id. */

@@ -1,7 +1,6 @@
 package io.influence.scorer.topology;
 
 import io.influence.scorer.config.ScorerConfig;
-import io.influence.scorer.model.ActorWeighting;
 import io.influence.scorer.model.HalfLife;
 import io.influence.scorer.model.InfluenceParameters;
 import java.util.regex.Pattern;
@@ -26,10 +25,10 @@ public record TopologySettings(
 
   public static TopologySettings from(ScorerConfig config) {
     InfluenceParameters defaults = InfluenceParameters.defaults();
-    ActorWeighting weighting = defaults.actorWeighting();
+    var weighting = defaults.actorWeighting();
     InfluenceParameters parameters = defaults
         .withHalfLife(new HalfLife(config.get(ScorerConfig.HALF_LIFE)))
-        .withActorWeighting(new ActorWeighting(config.get(ScorerConfig.ACTOR_WEIGHTING), weighting.priorScore(), weighting.pointsPerDoubling()));
+        .withActorWeighting(weighting.withEnabled(config.get(ScorerConfig.ACTOR_WEIGHTING)));
     return new TopologySettings(
         config.get(ScorerConfig.INPUT_PATTERN),
         config.get(ScorerConfig.OUTPUT_TOPIC),

@@ -19,7 +19,7 @@ class ScorerConfigTest {
     assertThat(config.get(ScorerConfig.BOOTSTRAP_SERVERS)).isEqualTo("localhost:9092");
     assertThat(config.get(ScorerConfig.HTTP_PORT)).isEqualTo(8080);
     assertThat(config.get(ScorerConfig.APPLICATION_SERVER)).isEqualTo(new HostAndPort("localhost", 8080));
-    assertThat(config.get(ScorerConfig.HALF_LIFE)).isEqualTo(Duration.ofDays(35));
+    assertThat(config.get(ScorerConfig.HALF_LIFE)).isEqualTo(Duration.ofDays(50));
     assertThat(config.get(ScorerConfig.PROCESSING_GUARANTEE)).isEqualTo(ScorerConfig.ProcessingGuarantee.EXACTLY_ONCE_V2);
   }
 

@@ -1,9 +1,11 @@
 package io.influence.scorer.model;
 
+import static io.influence.scorer.model.Engagements.DAY;
+import static io.influence.scorer.model.Engagements.T0;
+import static io.influence.scorer.model.Engagements.of;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,19 +14,32 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 class UserInfluenceTest {
-  private static final long DAY = Duration.ofDays(1).toMillis();
-  private static final long T0 = 1_700_000_000_000L;
   private final InfluenceParameters parameters = InfluenceParameters.defaults();
 
-  private static Engagement engagement(String actor, EngagementType type, long at, String... topics) {
-    return new Engagement(actor + "@" + at, "twitter", type, actor, "target", List.of(topics), at, 10.0);
+  private UserInfluence receiving(Engagement... engagements) {
+    UserInfluence user = UserInfluence.newUser("target");
+    for (Engagement engagement : engagements) {
+      user.receive(engagement, 1.0, parameters);
+    }
+    return user;
+  }
+
+  /** A steady stream of usual engagement for {@code days} days from distinct actors. */
+  private void usualEngagement(UserInfluence user, long fromDay, int days, int perDay) {
+    for (int day = 0; day < days; day++) {
+      for (int i = 0; i < perDay; i++) {
+        long at = T0 + (fromDay + day) * DAY + i * (DAY / perDay);
+        user.receive(Engagements.fromActorScored("d" + (fromDay + day) + "-" + i, EngagementType.SHARE, "fan" + i, 40, "target", at),
+            1.0, parameters);
+      }
+    }
   }
 
   @Test
   void aShareRaisesTheScoreOfItsTarget() {
     UserInfluence user = UserInfluence.newUser("target");
     double before = user.snapshotAt(T0, parameters).score();
-    Contribution contribution = user.receive(engagement("a", EngagementType.SHARE, T0), parameters);
+    Contribution contribution = user.receive(of("e", EngagementType.SHARE, "a", "target", T0), 1.0, parameters);
     assertThat(contribution.outcome()).isEqualTo(Contribution.Outcome.SCORED);
     assertThat(user.snapshotAt(T0, parameters).score()).isGreaterThan(before);
   }
@@ -32,42 +47,72 @@ class UserInfluenceTest {
   @Test
   void aSelfInteractionChangesNothing() {
     UserInfluence user = UserInfluence.newUser("target");
-    Contribution contribution = user.receive(
-        new Engagement("e", "twitter", EngagementType.SHARE, "target", "target", List.of("x"), T0, 90), parameters);
+    Contribution contribution = user.receive(of("e", EngagementType.SHARE, "target", "target", T0, "x"), 1.0, parameters);
     assertThat(contribution.outcome()).isEqualTo(Contribution.Outcome.IGNORED);
     assertThat(user.state()).isEqualTo(UserInfluence.newUser("target").state());
   }
 
   @Test
   void aPostCountsTowardTopicsButNotInfluence() {
-    UserInfluence user = UserInfluence.newUser("target");
-    user.receive(new Engagement("p", "twitter", EngagementType.POST, "target", "target", List.of("cooking"), T0, 10), parameters);
+    UserInfluence user = receiving(of("p", EngagementType.POST, "target", "target", T0, "cooking"));
     InfluenceSnapshot snapshot = user.snapshotAt(T0, parameters);
     assertThat(snapshot.influence()).isZero();
     assertThat(snapshot.topicNames()).containsExactly("cooking");
   }
 
   @Test
-  void influenceHalvesOverOneHalfLife() {
-    UserInfluence user = UserInfluence.newUser("target");
-    user.receive(engagement("a", EngagementType.SHARE, T0), parameters);
-    double now = user.snapshotAt(T0, parameters).influence();
-    double later = user.snapshotAt(T0 + parameters.halfLife().duration().toMillis(), parameters).influence();
-    assertThat(later).isCloseTo(now / 2, within(1e-12));
+  void theTypesWeighShareOverMentionOverReplyOverLikeOverFollow() {
+    List<EngagementType> order = List.of(EngagementType.SHARE, EngagementType.MENTION, EngagementType.REPLY, EngagementType.LIKE, EngagementType.FOLLOW);
+    double previous = Double.MAX_VALUE;
+    for (EngagementType type : order) {
+      double influence = receiving(of("e", type, "a", "target", T0)).snapshotAt(T0, parameters).influence();
+      assertThat(influence).isLessThan(previous);
+      previous = influence;
+    }
+    assertThat(parameters.weight(EngagementType.COMMENT)).isEqualTo(parameters.weight(EngagementType.REPLY));
   }
 
   @Test
-  void aMidRangeScoreLosesAboutTwoPointsOverTwoWeeksWithoutEngagement() {
+  void aMidRangeScoreLosesAboutTwoPointsAfterTwoWeeksIdleAndTwoWeeksOfUsualEngagementBringItBack() {
     UserInfluence user = UserInfluence.newUser("target");
-    for (int day = 0; day < 90; day++) {
-      for (int i = 0; i < 40; i++) {
-        user.receive(engagement("fan" + i, EngagementType.SHARE, T0 + day * DAY), parameters);
-      }
+    usualEngagement(user, 0, 120, 8);
+    long steady = T0 + 120 * DAY;
+    double before = user.snapshotAt(steady, parameters).score();
+    double afterTwoIdleWeeks = user.snapshotAt(steady + 14 * DAY, parameters).score();
+    usualEngagement(user, 134, 14, 8);
+    double afterTwoActiveWeeks = user.snapshotAt(steady + 28 * DAY, parameters).score();
+
+    String scores = "steady " + before + ", idle " + afterTwoIdleWeeks + ", active again " + afterTwoActiveWeeks;
+    assertThat(before).as(scores).isBetween(40.0, 60.0);
+    assertThat(before - afterTwoIdleWeeks).as(scores).isBetween(1.5, 2.5);
+    assertThat(before - afterTwoActiveWeeks).as(scores).isLessThan(0.5);
+  }
+
+  @Test
+  void anIdleScoreKeepsFallingAndIsGoneOnceEverythingIsOlderThanTheWindow() {
+    UserInfluence user = UserInfluence.newUser("target");
+    usualEngagement(user, 0, 30, 8);
+    double previous = Double.MAX_VALUE;
+    for (int day = 30; day < 130; day += 5) {
+      double score = user.snapshotAt(T0 + day * DAY, parameters).score();
+      assertThat(score).isLessThanOrEqualTo(previous);
+      previous = score;
     }
-    long lastDay = T0 + 89 * DAY;
-    double score = user.snapshotAt(lastDay, parameters).score();
-    assertThat(score).isBetween(40.0, 60.0);
-    assertThat(score - user.snapshotAt(lastDay + 14 * DAY, parameters).score()).isCloseTo(2.0, within(0.25));
+    InfluenceSnapshot gone = user.snapshotAt(T0 + 120 * DAY, parameters);
+    assertThat(gone.score()).isEqualTo(1.0);
+    assertThat(gone.engagementCounts()).isEmpty();
+    assertThat(user.days()).isEmpty();
+  }
+
+  @Test
+  void engagementOlderThanTheWindowNoLongerCounts() {
+    UserInfluence user = receiving(of("old", EngagementType.SHARE, "a", "target", T0));
+    user.receive(of("new", EngagementType.SHARE, "b", "target", T0 + 90 * DAY), 1.0, parameters);
+    UserInfluence fresh = receiving(of("new", EngagementType.SHARE, "b", "target", T0 + 90 * DAY));
+    assertThat(user.snapshotAt(T0 + 90 * DAY, parameters).influence())
+        .isCloseTo(fresh.snapshotAt(T0 + 90 * DAY, parameters).influence(), within(1e-12));
+    assertThat(user.receive(of("late", EngagementType.SHARE, "c", "target", T0 - DAY), 1.0, parameters).reason())
+        .isEqualTo("outside-window");
   }
 
   @RepeatedTest(10)
@@ -76,62 +121,126 @@ class UserInfluenceTest {
     List<Engagement> events = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       EngagementType type = EngagementType.values()[random.nextInt(EngagementType.values().length)];
-      events.add(engagement("a" + random.nextInt(20), type, T0 + random.nextInt((int) DAY), "t" + random.nextInt(4)));
+      events.add(of("e" + i, type, "a" + random.nextInt(20), "target", T0 + random.nextInt((int) DAY), "t" + random.nextInt(4)));
     }
-    UserInfluence inOrder = UserInfluence.newUser("target");
-    events.forEach(e -> inOrder.receive(e, parameters));
+    UserInfluence inOrder = receiving(events.toArray(Engagement[]::new));
     Collections.shuffle(events, random);
-    UserInfluence shuffled = UserInfluence.newUser("target");
-    events.forEach(e -> shuffled.receive(e, parameters));
+    UserInfluence shuffled = receiving(events.toArray(Engagement[]::new));
 
     long at = T0 + 2 * DAY;
-    assertThat(shuffled.snapshotAt(at, parameters).influence())
-        .isCloseTo(inOrder.snapshotAt(at, parameters).influence(), within(1e-9 * inOrder.snapshotAt(at, parameters).influence()));
-    assertThat(shuffled.snapshotAt(at, parameters).score()).isCloseTo(inOrder.snapshotAt(at, parameters).score(), within(1e-9));
+    InfluenceSnapshot expected = inOrder.snapshotAt(at, parameters);
+    InfluenceSnapshot actual = shuffled.snapshotAt(at, parameters);
+    assertThat(actual.influence()).isCloseTo(expected.influence(), within(1e-9 * expected.influence()));
+    assertThat(actual.score()).isCloseTo(expected.score(), within(1e-9));
+    assertThat(actual.topicNames()).isEqualTo(expected.topicNames());
+  }
+
+  @RepeatedTest(10)
+  void moreEngagementNeverLowersTheScore() {
+    Random random = new Random();
+    UserInfluence user = UserInfluence.newUser("target");
+    long at = T0;
+    for (int i = 0; i < 200; i++) {
+      at += random.nextInt((int) (DAY / 4));
+      long now = at + random.nextInt((int) DAY);
+      UserInfluence without = UserInfluence.restore(user.state());
+      EngagementType type = EngagementType.values()[random.nextInt(EngagementType.values().length)];
+      user.receive(Engagements.fromActorScored("e" + i, type, "a" + random.nextInt(50), 1 + random.nextInt(100), "target", at),
+          0.1 + random.nextDouble() * 0.9, parameters);
+      double withMore = UserInfluence.restore(user.state()).snapshotAt(now, parameters).score();
+      assertThat(withMore).isGreaterThanOrEqualTo(without.snapshotAt(now, parameters).score() - 1e-9).isBetween(1.0, 100.0);
+    }
+  }
+
+  @RepeatedTest(10)
+  void decayNeverRaisesAScore() {
+    Random random = new Random();
+    UserInfluence user = UserInfluence.newUser("target");
+    for (int i = 0; i < 100; i++) {
+      user.receive(of("e" + i, EngagementType.SHARE, "a" + i, "target", T0 + random.nextInt((int) (20 * DAY))), 1.0, parameters);
+    }
+    double previous = Double.MAX_VALUE;
+    for (long at = T0 + 20 * DAY; at < T0 + 120 * DAY; at += random.nextInt((int) DAY) + 1) {
+      double score = user.snapshotAt(at, parameters).score();
+      assertThat(score).isLessThanOrEqualTo(previous + 1e-12);
+      previous = score;
+    }
   }
 
   @Test
-  void decayStaysExactAcrossYearsOfActivity() {
+  void decayStaysExactAcrossManyHalfLivesOfThePace() {
     UserInfluence user = UserInfluence.newUser("target");
-    long tenYears = 3650 * DAY;
-    user.receive(engagement("a", EngagementType.SHARE, T0), parameters);
-    user.receive(engagement("a", EngagementType.SHARE, T0 + tenYears), parameters);
-    double expected = parameters.weight(EngagementType.SHARE) * (1 + parameters.halfLife().decayOver(tenYears));
-    assertThat(user.snapshotAt(T0 + tenYears, parameters).influence()).isCloseTo(expected, within(1e-9));
+    long later = 80 * DAY;
+    user.receive(of("a", EngagementType.SHARE, "a", "target", T0), 1.0, parameters);
+    user.receive(of("b", EngagementType.SHARE, "b", "target", T0 + later), 1.0, parameters);
+    double expected = parameters.weight(EngagementType.SHARE) * parameters.actorWeighting().multiplier(10)
+        * (1 + parameters.halfLife().decayOver(later));
+    assertThat(user.snapshotAt(T0 + later, parameters).influence()).isCloseTo(expected, within(1e-12));
   }
 
   @Test
   void aMoreInfluentialActorNeverContributesLess() {
     double previous = 0;
     for (double actorScore = 1; actorScore <= 100; actorScore += 0.5) {
-      UserInfluence user = UserInfluence.newUser("target");
-      Contribution contribution = user.receive(
-          new Engagement("e", "twitter", EngagementType.MENTION, "actor", "target", List.of(), T0, actorScore), parameters);
+      Contribution contribution = UserInfluence.newUser("target").receive(
+          Engagements.fromActorScored("e", EngagementType.MENTION, "actor", actorScore, "target", T0), 1.0, parameters);
       assertThat(contribution.influence()).isGreaterThanOrEqualTo(previous);
       previous = contribution.influence();
     }
   }
 
   @Test
-  void aSnapshotIsWorthPublishingWhenTheScoreMovesOrTheTopicsChange() {
+  void theTopContributorsAreWhoLiftedTheUserMost() {
     UserInfluence user = UserInfluence.newUser("target");
-    user.receive(engagement("a", EngagementType.SHARE, T0, "travel"), parameters);
+    for (int i = 0; i < 30; i++) {
+      user.receive(Engagements.fromActorScored("s" + i, EngagementType.SHARE, "small" + i, 10, "target", T0 + i), 1.0, parameters);
+    }
+    user.receive(Engagements.fromActorScored("big", EngagementType.SHARE, "celebrity", 95, "target", T0 + 100), 1.0, parameters);
+    List<UserInfluence.Contributor> top = user.topContributors(T0 + 100, parameters);
+    assertThat(top).hasSize(parameters.topContributors());
+    assertThat(top.get(0).actorId()).isEqualTo("celebrity");
+    assertThat(user.recentCauses().get(0).eventId()).isEqualTo("big");
+  }
+
+  @Test
+  void aBurstOnATopicPutsItInTheListAndItFadesAgain() {
+    UserInfluence user = UserInfluence.newUser("target");
+    for (int day = 0; day < 60; day++) {
+      for (int i = 0; i < 5; i++) {
+        user.receive(of("c" + day + "-" + i, EngagementType.SHARE, "f" + i, "target", T0 + day * DAY, "cooking", "travel", "music", "health", "books"), 1.0, parameters);
+      }
+    }
+    assertThat(user.snapshotAt(T0 + 60 * DAY, parameters).topicNames()).doesNotContain("physics");
+    for (int i = 0; i < 400; i++) {
+      user.receive(of("b" + i, EngagementType.SHARE, "g" + i, "target", T0 + 60 * DAY, "physics"), 1.0, parameters);
+    }
+    assertThat(user.snapshotAt(T0 + 60 * DAY, parameters).topicNames().get(0)).isEqualTo("physics");
+    for (int day = 61; day < 150; day++) {
+      for (int i = 0; i < 5; i++) {
+        user.receive(of("c" + day + "-" + i, EngagementType.SHARE, "f" + i, "target", T0 + day * DAY, "cooking", "travel", "music", "health", "books"), 1.0, parameters);
+      }
+    }
+    assertThat(user.snapshotAt(T0 + 150 * DAY, parameters).topicNames()).doesNotContain("physics");
+  }
+
+  @Test
+  void aSnapshotIsWorthPublishingWhenTheScoreMovesOrTheTopicsChange() {
+    UserInfluence user = receiving(of("a", EngagementType.SHARE, "a", "target", T0, "travel"));
     InfluenceSnapshot first = user.snapshotAt(T0, parameters);
     assertThat(user.isWorthPublishing(first, 0.01)).isTrue();
     assertThat(user.markPublished(first)).isNaN();
-
     assertThat(user.isWorthPublishing(user.snapshotAt(T0 + 1, parameters), 0.01)).isFalse();
-    user.receive(engagement("b", EngagementType.LIKE, T0 + 2, "cooking"), parameters);
+    user.receive(of("b", EngagementType.LIKE, "b", "target", T0 + 2, "cooking"), 1.0, parameters);
     assertThat(user.isWorthPublishing(user.snapshotAt(T0 + 2, parameters), 0.01)).isTrue();
   }
 
   @Test
   void stateSurvivesARoundTrip() {
-    UserInfluence user = UserInfluence.newUser("target");
-    user.receive(engagement("a", EngagementType.SHARE, T0, "travel"), parameters);
-    user.markPublished(user.snapshotAt(T0, parameters));
+    UserInfluence user = receiving(of("a", EngagementType.SHARE, "a", "target", T0, "travel"),
+        of("b", EngagementType.MENTION, "b", "target", T0 + DAY, "cooking"));
+    user.markPublished(user.snapshotAt(T0 + DAY, parameters));
     UserInfluence restored = UserInfluence.restore(user.state());
-    assertThat(restored.snapshotAt(T0 + DAY, parameters)).isEqualTo(user.snapshotAt(T0 + DAY, parameters));
     assertThat(restored.state()).isEqualTo(user.state());
+    assertThat(restored.snapshotAt(T0 + 3 * DAY, parameters)).isEqualTo(user.snapshotAt(T0 + 3 * DAY, parameters));
   }
 }

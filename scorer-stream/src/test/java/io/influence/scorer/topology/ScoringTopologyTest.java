@@ -107,7 +107,7 @@ class ScoringTopologyTest {
   void olderContributionsHaveDecayedWhenTheNextEventArrives() {
     send(event("e1", InteractionType.SHARE, "alice", "bob", T0));
     double first = scores.readValue().getInfluence();
-    send(event("e2", InteractionType.SHARE, "carol", "bob", T0.plus(java.time.Duration.ofDays(35))));
+    send(event("e2", InteractionType.SHARE, "carol", "bob", T0.plus(java.time.Duration.ofDays(50))));
     // one half-life later: half of the first share plus the whole second one
     assertThat(scores.readValue().getInfluence()).isCloseTo(first * 1.5, org.assertj.core.api.Assertions.within(1e-9));
   }

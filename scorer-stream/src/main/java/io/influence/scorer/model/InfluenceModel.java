@@ -1,0 +1,95 @@
+package io.influence.scorer.model;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The whole model in one place, for offline use ({@code recompute}) and for tests of laws that span
+ * users: every user's influence, every actor's daily activity, every actor→target pair, and the event
+ * ids seen. The streaming topology keeps the same pieces in state stores spread over partitions; both
+ * apply an engagement through the same steps, in this order:
+ * duplicate check → actor's score → actor's selectivity → pair repetition → target's influence.
+ *
+ * <p>An actor's weight comes from the score last <em>published</em> for them, as in the stream,
+ * where it is read from the scores topic.
+ */
+public final class InfluenceModel {
+  private final InfluenceParameters parameters;
+  private final double minScoreChange;
+  private final Map<String, UserInfluence> users = new HashMap<>();
+  private final Map<String, ActorActivity> actors = new HashMap<>();
+  private final Map<String, PairHistory> pairs = new HashMap<>();
+  private final Set<String> seenEventIds = new HashSet<>();
+
+  public InfluenceModel(InfluenceParameters parameters, double minScoreChange) {
+    this.parameters = parameters;
+    this.minScoreChange = minScoreChange;
+  }
+
+  public InfluenceParameters parameters() {
+    return parameters;
+  }
+
+  /**
+   * Applies one interaction. Its {@code actorScore} and {@code actorSelectivity} are ignored: the
+   * model supplies them from what it knows.
+   */
+  public Contribution apply(Engagement interaction) {
+    if (!seenEventIds.add(interaction.eventId())) {
+      return Contribution.duplicate();
+    }
+    UserInfluence target = users.computeIfAbsent(interaction.targetId(), UserInfluence::newUser);
+    if (interaction.isSelfInteraction()) {
+      return target.receive(interaction, 1.0, parameters);
+    }
+    double selectivity = 1.0;
+    if (ActorActivity.isCounted(interaction.type())) {
+      ActorActivity activity = actors.getOrDefault(interaction.actorId(), ActorActivity.none())
+          .after(interaction.type(), interaction.occurredAtMillis());
+      actors.put(interaction.actorId(), activity);
+      selectivity = activity.selectivity(interaction.type(), parameters.selectivityFreeActions());
+    }
+    Engagement engagement = new Engagement(interaction.eventId(), interaction.network(), interaction.type(),
+        interaction.actorId(), interaction.targetId(), interaction.topics(), interaction.occurredAtMillis(),
+        publishedScoreOf(interaction.actorId()), selectivity);
+
+    String pairKey = interaction.targetId() + '\u0000' + interaction.actorId();
+    PairHistory pair = pairs.getOrDefault(pairKey, PairHistory.none());
+    long at = interaction.occurredAtMillis();
+    Contribution contribution = target.receive(engagement, pair.repetitionFactor(at, parameters.halfLife()), parameters);
+    if (contribution.outcome() == Contribution.Outcome.SCORED) {
+      pairs.put(pairKey, pair.after(at, parameters.halfLife()));
+    }
+    if (contribution.outcome() != Contribution.Outcome.IGNORED) {
+      InfluenceSnapshot snapshot = target.snapshotAt(target.latestEventMillis(), parameters);
+      if (target.isWorthPublishing(snapshot, minScoreChange)) {
+        target.markPublished(snapshot);
+      }
+    }
+    return contribution;
+  }
+
+  /** The score last published for {@code userId}, or the prior for a user never scored. */
+  public double publishedScoreOf(String userId) {
+    UserInfluence user = users.get(userId);
+    return user == null || Double.isNaN(user.publishedScore()) ? parameters.actorWeighting().priorScore() : user.publishedScore();
+  }
+
+  /** {@code userId}'s score as of {@code atMillis}, 1 for a user who received nothing. */
+  public double scoreAt(String userId, long atMillis) {
+    UserInfluence user = users.get(userId);
+    return user == null ? parameters.scale().score(0) : user.snapshotAt(atMillis, parameters).score();
+  }
+
+  public UserInfluence user(String userId) {
+    return users.get(userId);
+  }
+
+  /** Every user's snapshot as of {@code atMillis}. */
+  public void forEachUser(long atMillis, Consumer<InfluenceSnapshot> action) {
+    users.values().forEach(user -> action.accept(user.snapshotAt(atMillis, parameters)));
+  }
+}

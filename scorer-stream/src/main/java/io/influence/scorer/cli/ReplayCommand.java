@@ -2,8 +2,6 @@ package io.influence.scorer.cli;
 
 import io.influence.scorer.config.ScorerConfig;
 import io.influence.scorer.connector.EventSource;
-import io.influence.scorer.connector.JsonlEventReader;
-import io.influence.scorer.connector.SnapActivityReader;
 import io.influence.scorer.embedded.EmbeddedStack;
 import io.influence.scorer.embedded.FreePorts;
 import io.influence.scorer.replay.ReplayRunner;
@@ -11,10 +9,10 @@ import io.influence.scorer.replay.ReplaySummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,16 +23,8 @@ import picocli.CommandLine.Option;
         "Without --bootstrap-servers it runs on an embedded broker and registry.",
         "Prints: events=.. scored=.. dlq=.. duplicates=.. ignored=.. seconds=.. rate=../s"})
 final class ReplayCommand implements Callable<Integer> {
-  enum Format { snap, jsonl }
-
-  @Option(names = "--input", required = true, paramLabel = "FILE", description = "File to replay, gzipped or not.")
-  Path input;
-
-  @Option(names = "--format", required = true, description = "snap (SNAP activity: actor target unix_seconds RT|MT|RE) or jsonl (one InteractionEvent per line, see docs/CONNECTORS.md).")
-  Format format;
-
-  @Option(names = "--until", paramLabel = "EPOCH_SECONDS", description = "Stop before the first event at or after this time.")
-  Long until;
+  @ArgGroup(exclusive = false, multiplicity = "1")
+  InputOptions input;
 
   @Option(names = "--export", paramLabel = "OUT.jsonl", defaultValue = "scores.jsonl", description = "Where to write one JSON line per user (default ${DEFAULT-VALUE}).")
   Path export;
@@ -44,11 +34,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    Instant stopAt = until == null ? null : Instant.ofEpochSecond(until);
-    EventSource source = switch (format) {
-      case snap -> stopAt == null ? new SnapActivityReader(input) : new SnapActivityReader(input, stopAt);
-      case jsonl -> stopAt == null ? new JsonlEventReader(input) : new JsonlEventReader(input, stopAt);
-    };
+    EventSource source = input.source();
     EmbeddedStack stack = options.bootstrapServers == null ? EmbeddedStack.startOnFreePorts() : null;
     try {
       ReplaySummary summary = new ReplayRunner(replayConfig(stack), System.out).run(source, export);

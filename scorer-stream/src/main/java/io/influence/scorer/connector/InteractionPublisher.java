@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes interaction events as a connector would: each to {@code interactions.<network>}, keyed
- * {@code <network>:<target account>} (the actor for a POST) so that everything one account receives
- * stays in one partition, in order, and stamped with the time it occurred, which is the event time
+ * {@code <network>:<actor account>} so that everything one account does stays in one partition, in
+ * order, and stamped with the time it occurred, which is the event time
  * the scorer windows and decays by. {@link InteractionTopics} holds these rules.
  *
  * <p>The producer is idempotent with {@code acks=all}, so a retried send neither loses nor doubles a

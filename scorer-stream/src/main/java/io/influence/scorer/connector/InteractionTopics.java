@@ -6,10 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * Where an interaction event goes in Kafka: the topic of its network and the record key that keeps
- * all the events about one account in one partition, in order.
+ * all the events one account makes in one partition, in order.
  *
  * <p>Networks are compared case-insensitively (see the Avro contract), so both the topic and the key
- * use the network's lower-case name: {@code Twitter} and {@code twitter} events about one account
+ * use the network's lower-case name: {@code Twitter} and {@code twitter} events of one account
  * meet in one partition of {@code interactions.twitter}.
  */
 public final class InteractionTopics {
@@ -31,13 +31,13 @@ public final class InteractionTopics {
   }
 
   /**
-   * The record key, {@code <network in lower case>:<account>}, where the account is the one acted
-   * upon, or the actor when there is none (a POST). Keying by target keeps every interaction an
-   * account receives in one partition, which is where its influence is summed.
+   * The record key, {@code <network in lower case>:<actor account>}. Keying by actor keeps each
+   * account's own actions in one partition, in the order it made them: Klout's selectivity rule counts
+   * an actor's likes and shares of a day in that order, so the scorer gets the same result however
+   * many partitions there are. A redelivered event has the same key, so it meets its first delivery.
    */
   public static String keyFor(InteractionEvent event) {
-    String account = event.getTargetAccount() != null ? event.getTargetAccount() : event.getActorAccount();
-    return normalisedNetwork(event.getNetwork()) + ":" + account;
+    return normalisedNetwork(event.getNetwork()) + ":" + event.getActorAccount();
   }
 
   /**

@@ -5,7 +5,7 @@ package io.influence.scorer.connector;
  * topics that do not exist yet (existing topics are used as they are).
  *
  * @param bootstrapServers the Kafka cluster, {@code host:port[,host:port...]}
- * @param partitions partitions of each topic it creates; a target account's events all go to one
+ * @param partitions partitions of each topic it creates; an actor account's events all go to one
  * @param replicationFactor replicas of each topic it creates; at most the number of brokers
  * @param retainForever whether topics it creates get {@code retention.ms=-1}. Replays of historical
  *     data need it: time-based retention compares record timestamps with now, so a broker deletes

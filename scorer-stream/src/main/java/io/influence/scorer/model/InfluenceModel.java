@@ -13,8 +13,8 @@ import java.util.function.Consumer;
  * apply an engagement through the same steps, in this order:
  * duplicate check → actor's score → actor's selectivity → pair repetition → target's influence.
  *
- * <p>An actor's weight comes from the score last <em>published</em> for them, as in the stream,
- * where it is read from the scores topic.
+ * <p>An actor's weight comes from the scores <em>published</em> for them ({@link PublishedScore}), as
+ * in the stream, where they are read back from the scores topic.
  */
 public final class InfluenceModel {
   private final InfluenceParameters parameters;
@@ -41,10 +41,10 @@ public final class InfluenceModel {
     if (!seenEventIds.add(interaction.eventId())) {
       return Contribution.duplicate();
     }
-    UserInfluence target = users.computeIfAbsent(interaction.targetId(), UserInfluence::newUser);
     if (interaction.isSelfInteraction()) {
-      return target.receive(interaction, 1.0, parameters);
+      return UserInfluence.newUser(interaction.targetId()).receive(interaction, 1.0, parameters);
     }
+    UserInfluence target = users.computeIfAbsent(interaction.targetId(), UserInfluence::newUser);
     double selectivity = 1.0;
     if (ActorActivity.isCounted(interaction.type())) {
       ActorActivity activity = actors.getOrDefault(interaction.actorId(), ActorActivity.none())
@@ -54,7 +54,7 @@ public final class InfluenceModel {
     }
     Engagement engagement = new Engagement(interaction.eventId(), interaction.network(), interaction.type(),
         interaction.actorId(), interaction.targetId(), interaction.topics(), interaction.occurredAtMillis(),
-        publishedScoreOf(interaction.actorId()), selectivity);
+        actorScoreAt(interaction.actorId(), interaction.occurredAtMillis()), selectivity);
 
     String pairKey = interaction.targetId() + '\u0000' + interaction.actorId();
     PairHistory pair = pairs.getOrDefault(pairKey, PairHistory.none());
@@ -72,10 +72,11 @@ public final class InfluenceModel {
     return contribution;
   }
 
-  /** The score last published for {@code userId}, or the prior for a user never scored. */
-  public double publishedScoreOf(String userId) {
+  /** The score {@code userId}'s engagement at {@code atMillis} is weighed by ({@link PublishedScore#asSeenAt}). */
+  public double actorScoreAt(String userId, long atMillis) {
     UserInfluence user = users.get(userId);
-    return user == null || Double.isNaN(user.publishedScore()) ? parameters.actorWeighting().priorScore() : user.publishedScore();
+    double prior = parameters.actorWeighting().priorScore();
+    return user == null || user.published() == null ? prior : user.published().asSeenAt(atMillis, prior);
   }
 
   /** {@code userId}'s score as of {@code atMillis}, 1 for a user who received nothing. */

@@ -45,7 +45,7 @@ public final class UserInfluence {
   private final Map<String, Double> forwardByContributor;
   private final Deque<Cause> recentCauses;
   private long latestEventMillis;
-  private double publishedScore;
+  private PublishedScore published;
   private double previousPublishedScore;
   private List<String> publishedTopics;
 
@@ -63,7 +63,7 @@ public final class UserInfluence {
     this.forwardByContributor = new HashMap<>(state.forwardByContributor());
     this.recentCauses = new ArrayDeque<>(state.recentCauses());
     this.latestEventMillis = state.latestEventMillis();
-    this.publishedScore = state.publishedScore();
+    this.published = state.published();
     this.previousPublishedScore = state.previousPublishedScore();
     this.publishedTopics = List.copyOf(state.publishedTopics());
   }
@@ -71,7 +71,7 @@ public final class UserInfluence {
   /** A user who has received nothing yet. */
   public static UserInfluence newUser(String userId) {
     return new UserInfluence(new State(userId, Long.MIN_VALUE, List.of(), Map.of(), List.of(), Long.MIN_VALUE,
-        Double.NaN, Double.NaN, List.of()));
+        null, Double.NaN, List.of()));
   }
 
   public static UserInfluence restore(State state) {
@@ -169,21 +169,24 @@ public final class UserInfluence {
    * list of top topics changed.
    */
   public boolean isWorthPublishing(InfluenceSnapshot snapshot, double minScoreChange) {
-    return Double.isNaN(publishedScore)
-        || Math.abs(snapshot.score() - publishedScore) >= minScoreChange
+    return published == null
+        || Math.abs(snapshot.score() - published.score()) >= minScoreChange
         || !snapshot.topicNames().equals(publishedTopics);
   }
 
   /** Records that {@code snapshot} was published; returns the score it replaces (NaN if none). */
   public double markPublished(InfluenceSnapshot snapshot) {
-    previousPublishedScore = publishedScore;
-    publishedScore = snapshot.score();
+    previousPublishedScore = published == null ? Double.NaN : published.score();
+    published = published == null
+        ? PublishedScore.first(snapshot.score(), snapshot.asOfMillis())
+        : published.next(snapshot.score(), snapshot.asOfMillis());
     publishedTopics = snapshot.topicNames();
     return previousPublishedScore;
   }
 
-  public double publishedScore() {
-    return publishedScore;
+  /** What was last published, or null before the first publication. */
+  public PublishedScore published() {
+    return published;
   }
 
   /** The score the latest publication replaced (NaN if there was at most one). */
@@ -202,7 +205,7 @@ public final class UserInfluence {
 
   public State state() {
     return new State(userId, landmarkMillis, days(), Map.copyOf(forwardByContributor), List.copyOf(recentCauses),
-        latestEventMillis, publishedScore, previousPublishedScore, publishedTopics);
+        latestEventMillis, published, previousPublishedScore, publishedTopics);
   }
 
   /**
@@ -452,7 +455,7 @@ public final class UserInfluence {
       Map<String, Double> forwardByContributor,
       List<Cause> recentCauses,
       long latestEventMillis,
-      double publishedScore,
+      PublishedScore published,
       double previousPublishedScore,
       List<String> publishedTopics) {}
 }

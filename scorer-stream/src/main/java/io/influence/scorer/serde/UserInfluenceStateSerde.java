@@ -1,6 +1,7 @@
 package io.influence.scorer.serde;
 
 import io.influence.scorer.model.EngagementType;
+import io.influence.scorer.model.PublishedScore;
 import io.influence.scorer.model.UserInfluence;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -41,7 +42,13 @@ public final class UserInfluenceStateSerde extends BinaryFormat<UserInfluence.St
       out.writeLong(cause.atMillis());
     }
     out.writeLong(state.latestEventMillis());
-    out.writeDouble(state.publishedScore());
+    PublishedScore published = state.published();
+    out.writeBoolean(published != null);
+    if (published != null) {
+      out.writeDouble(published.score());
+      out.writeLong(published.atMillis());
+      out.writeDouble(published.dayStartScore());
+    }
     out.writeDouble(state.previousPublishedScore());
     writeStrings(state.publishedTopics(), out);
   }
@@ -61,7 +68,9 @@ public final class UserInfluenceStateSerde extends BinaryFormat<UserInfluence.St
     for (int i = 0; i < causeCount; i++) {
       causes.add(new UserInfluence.Cause(in.readUTF(), in.readUTF(), EngagementType.valueOf(in.readUTF()), in.readDouble(), in.readLong()));
     }
-    return new UserInfluence.State(userId, landmark, days, contributors, causes, in.readLong(), in.readDouble(), in.readDouble(),
+    long latestEvent = in.readLong();
+    PublishedScore published = in.readBoolean() ? new PublishedScore(in.readDouble(), in.readLong(), in.readDouble()) : null;
+    return new UserInfluence.State(userId, landmark, days, contributors, causes, latestEvent, published, in.readDouble(),
         readStrings(in));
   }
 

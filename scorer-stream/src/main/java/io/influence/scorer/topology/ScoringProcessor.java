@@ -69,7 +69,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
     if (user.isWorthPublishing(snapshot, minScoreChange)) {
       double previous = user.markPublished(snapshot);
       context.forward(record.withKey(user.userId())
-          .withValue(UserScores.fromEvent(snapshot, previous, engagement, contribution))
+          .withValue(UserScores.fromEvent(snapshot, previous, user.published(), engagement, contribution))
           .withTimestamp(snapshot.asOfMillis()));
       metrics.scoreUpdated("event");
     }

@@ -2,12 +2,10 @@ package io.influence.scorer.topology;
 
 import io.influence.schema.AccountLink;
 import io.influence.schema.InteractionEvent;
-import io.influence.schema.InteractionType;
 import io.influence.schema.UserScore;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.model.Engagement;
-import io.influence.scorer.model.EngagementType;
-import io.influence.scorer.model.Topics;
+import io.influence.scorer.model.PublishedScore;
 import io.influence.scorer.serde.ActorActivitySerde;
 import io.influence.scorer.serde.EngagementSerde;
 import io.influence.scorer.serde.PairHistorySerde;
@@ -103,8 +101,8 @@ public final class ScoringTopology {
     decoded.get("decoded-accepted")
         .mapValues(value -> ((Decoded.Accepted) value).event(), Named.as("accepted-events"))
         .leftJoin(accountLinks,
-            (eventId, event) -> Identities.accountKey(event.getNetwork(), targetAccount(event)),
-            (event, link) -> new Resolving(event, Identities.userId(event.getNetwork(), targetAccount(event), link)),
+            (eventId, event) -> Identities.accountKey(event.getNetwork(), Engagements.targetAccount(event)),
+            (event, link) -> new Resolving(event, Identities.userId(event.getNetwork(), Engagements.targetAccount(event), link)),
             Named.as("resolve-target"))
         .leftJoin(accountLinks,
             (eventId, resolving) -> Identities.accountKey(resolving.event().getNetwork(), resolving.event().getActorAccount()),
@@ -113,8 +111,7 @@ public final class ScoringTopology {
             Named.as("resolve-actor"))
         .leftJoin(publishedScores,
             (eventId, resolving) -> resolving.actorId(),
-            (resolving, actorScore) -> toEngagement(resolving,
-                actorScore == null ? settings.parameters().actorWeighting().priorScore() : actorScore.getScore()),
+            (resolving, actorScore) -> toEngagement(resolving, actorScoreAt(actorScore, resolving.event())),
             Named.as("weigh-by-actor-score"))
         .selectKey((eventId, engagement) -> engagement.actorId(), Named.as("key-by-actor"))
         .repartition(Repartitioned.with(Serdes.String(), new EngagementSerde())
@@ -135,23 +132,19 @@ public final class ScoringTopology {
     return (key, value, recordContext) -> TopologySettings.deadLetterTopic(recordContext.topic());
   }
 
-  /** A POST has no target: its author is the one whose topics it feeds. */
-  private static String targetAccount(InteractionEvent event) {
-    return event.getType() == InteractionType.POST ? event.getActorAccount() : event.getTargetAccount();
+  /** What the actor's engagement is weighed by: their score at the start of its day ({@link PublishedScore}). */
+  private double actorScoreAt(UserScore published, InteractionEvent event) {
+    double prior = settings.parameters().actorWeighting().priorScore();
+    if (published == null) {
+      return prior;
+    }
+    Double dayStart = published.getDayStartScore();
+    return new PublishedScore(published.getScore(), published.getUpdatedAt().toEpochMilli(), dayStart == null ? Double.NaN : dayStart)
+        .asSeenAt(event.getOccurredAt().toEpochMilli(), prior);
   }
 
   private static Engagement toEngagement(Resolving resolving, double actorScore) {
-    InteractionEvent event = resolving.event();
-    return new Engagement(
-        event.getEventId(),
-        event.getNetwork().strip().toLowerCase(java.util.Locale.ROOT),
-        EngagementType.valueOf(event.getType().name()),
-        resolving.actorId(),
-        resolving.targetId(),
-        Topics.normaliseAll(event.getTopics()),
-        event.getOccurredAt().toEpochMilli(),
-        actorScore,
-        1.0);
+    return Engagements.fromEvent(resolving.event(), resolving.targetId(), resolving.actorId(), actorScore);
   }
 
   /** The pair-history key of an actor→target pair; it starts with the target, whose partition holds it. */

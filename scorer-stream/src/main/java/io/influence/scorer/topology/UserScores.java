@@ -9,13 +9,15 @@ import io.influence.schema.UserScore;
 import io.influence.scorer.model.Contribution;
 import io.influence.scorer.model.Engagement;
 import io.influence.scorer.model.InfluenceSnapshot;
+import io.influence.scorer.model.PublishedScore;
 import java.time.Instant;
 
 /** Writes a model snapshot as the public {@link UserScore} record. */
 final class UserScores {
   private UserScores() {}
 
-  static UserScore fromEvent(InfluenceSnapshot snapshot, double previousScore, Engagement engagement, Contribution contribution) {
+  static UserScore fromEvent(InfluenceSnapshot snapshot, double previousScore, PublishedScore published, Engagement engagement,
+      Contribution contribution) {
     ScoreCause cause = ScoreCause.newBuilder()
         .setKind(CauseKind.EVENT)
         .setEventId(engagement.eventId())
@@ -23,14 +25,15 @@ final class UserScores {
         .setInteractionType(InteractionType.valueOf(engagement.type().name()))
         .setContribution(contribution.influence())
         .build();
-    return toRecord(snapshot, previousScore, cause);
+    return toRecord(snapshot, previousScore, published, cause);
   }
 
-  static UserScore toRecord(InfluenceSnapshot snapshot, double previousScore, ScoreCause cause) {
+  static UserScore toRecord(InfluenceSnapshot snapshot, double previousScore, PublishedScore published, ScoreCause cause) {
     return UserScore.newBuilder()
         .setUserId(snapshot.userId())
         .setScore(snapshot.score())
         .setPreviousScore(Double.isNaN(previousScore) ? null : previousScore)
+        .setDayStartScore(Double.isNaN(published.dayStartScore()) ? null : published.dayStartScore())
         .setInfluence(snapshot.influence())
         .setTopics(snapshot.topics().stream()
             .map(t -> new TopicScore(t.topic(), t.score(), t.influence()))

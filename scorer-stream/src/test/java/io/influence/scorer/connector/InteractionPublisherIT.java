@@ -57,11 +57,11 @@ class InteractionPublisherIT {
   }
 
   @Test
-  void aReplayCreatesTopicsAsConfiguredAndPublishesEachEventKeyedByTargetAndStampedWhenItOccurred() throws Exception {
+  void aReplayCreatesTopicsAsConfiguredAndPublishesEachEventKeyedByActorAndStampedWhenItOccurred() throws Exception {
     Path file = TestFiles.plain(directory, "events.jsonl",
         event("m1", "mastodon", "SHARE", "alice", "bob", "2012-07-01T00:02:52Z"),
         "not json",
-        event("m2", "mastodon", "LIKE", "carol", "bob", "2012-07-01T00:03:00Z"),
+        event("m2", "mastodon", "LIKE", "alice", "carol", "2012-07-01T00:03:00Z"),
         event("t1", "Threads", "POST", "dave", null, "2012-07-02T12:00:00Z"));
     List<ReplayCounts> progress = new ArrayList<>();
 
@@ -79,7 +79,7 @@ class InteractionPublisherIT {
       assertThat(retention.source()).isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
     }
     List<ConsumerRecord<String, InteractionEvent>> mastodon = consume(List.of("interactions.mastodon"), 2);
-    assertThat(mastodon).extracting(ConsumerRecord::key).containsExactly("mastodon:bob", "mastodon:bob");
+    assertThat(mastodon).extracting(ConsumerRecord::key).containsExactly("mastodon:alice", "mastodon:alice");
     assertThat(mastodon).extracting(ConsumerRecord::timestamp)
         .containsExactly(Instant.parse("2012-07-01T00:02:52Z").toEpochMilli(), Instant.parse("2012-07-01T00:03:00Z").toEpochMilli());
     assertThat(mastodon).extracting(record -> record.value().getEventId()).containsExactly("m1", "m2");

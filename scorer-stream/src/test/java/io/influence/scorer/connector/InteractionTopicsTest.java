@@ -18,13 +18,13 @@ class InteractionTopicsTest {
   }
 
   @Test
-  void anInteractionIsKeyedByItsNetworkAndTheAccountActedUpon() {
+  void anInteractionIsKeyedByItsNetworkAndTheAccountThatActed() {
     assertThat(InteractionTopics.keyFor(event("Twitter", InteractionType.SHARE, "alice", "bob")))
-        .isEqualTo("twitter:bob");
+        .isEqualTo("twitter:alice");
   }
 
   @Test
-  void aPostHasNoTargetSoItIsKeyedByItsActor() {
+  void aPostIsKeyedByItsAuthor() {
     assertThat(InteractionTopics.keyFor(event("bluesky", InteractionType.POST, "alice", null)))
         .isEqualTo("bluesky:alice");
   }

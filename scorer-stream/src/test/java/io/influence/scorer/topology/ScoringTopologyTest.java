@@ -127,12 +127,13 @@ class ScoringTopologyTest {
   }
 
   @Test
-  void anInfluentialActorLiftsTheTargetMoreThanANewcomer() {
+  void anInfluentialActorLiftsTheTargetMoreThanANewcomerFromTheNextDayOn() {
     for (int i = 0; i < 200; i++) {
       send(event("fan" + i, InteractionType.SHARE, "fan" + i, "star", T0));
     }
-    send(event("from-star", InteractionType.MENTION, "star", "dana", T0.plusSeconds(1)));
-    send(event("from-nobody", InteractionType.MENTION, "nobody", "erin", T0.plusSeconds(1)));
+    Instant nextDay = T0.plus(java.time.Duration.ofDays(1));
+    send(event("from-star", InteractionType.MENTION, "star", "dana", nextDay));
+    send(event("from-nobody", InteractionType.MENTION, "nobody", "erin", nextDay));
     Map<String, UserScore> latest = scores.readKeyValuesToMap();
     assertThat(latest.get("twitter:dana").getScore()).isGreaterThan(latest.get("twitter:erin").getScore());
   }

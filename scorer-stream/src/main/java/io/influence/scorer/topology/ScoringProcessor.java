@@ -58,7 +58,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
       context.forward(record.withKey(user.userId())
           .withValue(UserScores.fromEvent(snapshot, previous, engagement, contribution))
           .withTimestamp(snapshot.asOfMillis()));
-      metrics.scoreUpdated("event");
+      metrics.scoreUpdatedByEvent(engagement.network(), snapshot.asOfMillis());
     }
     store.put(user.userId(), user.state());
   }

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -27,6 +28,11 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 public final class MetricsSetup implements AutoCloseable {
   public static final String CONSUMER_LAG = "influence.consumer.lag";
+  /**
+   * RocksDB 9 no longer counts file closes, so at the DEBUG recording level Kafka reports this counter
+   * as -1, which the Prometheus client refuses, failing the whole scrape. It carries no information.
+   */
+  static final String ROCKSDB_OPEN_FILES = "kafka.stream.state.number.open.files";
 
   private final Duration refresh;
   private final PrometheusMeterRegistry registry;
@@ -46,6 +52,7 @@ public final class MetricsSetup implements AutoCloseable {
     this.refresh = refresh;
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags("instance_id", instance);
+    registry.config().meterFilter(MeterFilter.deny(id -> id.getName().equals(ROCKSDB_OPEN_FILES)));
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     JvmGcMetrics gc = new JvmGcMetrics();

@@ -26,7 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -60,14 +63,8 @@ class DashboardAgainstPrometheusIT {
   /** Seconds of scrapes the rate windows need before every panel has something to show. */
   private static final int WARM_UP_SCRAPES = 8;
 
-  private static EmbeddedStack stack;
-  private static InteractionPublisher publisher;
+  private static final Deque<AutoCloseable> started = new ArrayDeque<>();
   private static ScorerService scorer;
-  private static KafkaProducer<byte[], byte[]> rawProducer;
-  private static final AtomicBoolean stopping = new AtomicBoolean();
-  private static Thread connector;
-  private static ScheduledExecutorService traffic;
-  private static Process prometheus;
   private static Path workDir;
   private static String prometheusUrl;
 
@@ -75,13 +72,13 @@ class DashboardAgainstPrometheusIT {
   static void start() throws Exception {
     Path prometheusBinary = PrometheusTools.binary("prometheus");
     workDir = Files.createTempDirectory("prometheus-it");
-    stack = EmbeddedStack.startOnFreePorts();
+    EmbeddedStack stack = started(EmbeddedStack.startOnFreePorts());
     RestSchemaRegistryClient registry = new RestSchemaRegistryClient(stack.schemaRegistryUrl());
-    publisher = new InteractionPublisher(new PublisherSettings(stack.bootstrapServers(), 2, (short) 1, false),
-        ConfluentAvroSerde.forValues(registry, InteractionEvent.class).serializer());
+    InteractionPublisher publisher = started(new InteractionPublisher(new PublisherSettings(stack.bootstrapServers(), 2, (short) 1, false),
+        ConfluentAvroSerde.forValues(registry, InteractionEvent.class).serializer()));
     // The connector topics exist before the scorer subscribes, so its pattern finds them at once.
     InteractionSimulator.NETWORKS.forEach(publisher::ensureTopic);
-    scorer = ScorerService.start(ScorerConfig.defaults().with(Map.of(
+    scorer = started(ScorerService.start(ScorerConfig.defaults().with(Map.of(
         "bootstrap.servers", stack.bootstrapServers(),
         "schema.registry.url", stack.schemaRegistryUrl(),
         "http.port", String.valueOf(FreePorts.next()),
@@ -89,14 +86,24 @@ class DashboardAgainstPrometheusIT {
         "commit.interval", "200ms",
         "standby.replicas", "0",
         "metrics.recording.level", "debug",
-        "metrics.refresh", "1s")), Clock.systemUTC());
+        "metrics.refresh", "1s")), Clock.systemUTC()));
     await().atMost(PATIENCE).until(() -> get("http://localhost:" + scorer.httpPort() + "/health/ready").statusCode() == 200);
 
     InteractionSimulator simulator = new InteractionSimulator(7, Clock.systemUTC());
-    connector = new Thread(() -> publisher.runSimulator(simulator, 150, stopping::get), "simulated-connector");
+    AtomicBoolean stopping = new AtomicBoolean();
+    Thread connector = new Thread(() -> publisher.runSimulator(simulator, 150, stopping::get), "simulated-connector");
     connector.start();
-    rawProducer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer());
-    traffic = Executors.newSingleThreadScheduledExecutor();
+    started(() -> {
+      stopping.set(true);
+      connector.join(10_000);
+    });
+    KafkaProducer<byte[], byte[]> rawProducer = started(new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers()),
+        new ByteArraySerializer(), new ByteArraySerializer()));
+    ScheduledExecutorService traffic = Executors.newSingleThreadScheduledExecutor();
+    started(() -> {
+      traffic.shutdownNow();
+      traffic.awaitTermination(5, TimeUnit.SECONDS);
+    });
     AtomicLong tick = new AtomicLong();
     String celebrity = "twitter:" + simulator.celebrityAccounts().get(0);
     traffic.scheduleAtFixedRate(() -> {
@@ -111,7 +118,7 @@ class DashboardAgainstPrometheusIT {
       }
     }, 0, 200, TimeUnit.MILLISECONDS);
 
-    prometheus = startPrometheus(prometheusBinary, scorer.httpPort());
+    startPrometheus(prometheusBinary, scorer.httpPort());
     await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
       List<Double> scrapes = values(query("count_over_time(influence_events_consumed_total{job=\"influence-scorer\"}[1m])"));
       return !scrapes.isEmpty() && scrapes.stream().allMatch(count -> count >= WARM_UP_SCRAPES);
@@ -120,7 +127,7 @@ class DashboardAgainstPrometheusIT {
 
   /** Prometheus with the repository's configuration, scraping only this scorer, every second. */
   @SuppressWarnings("unchecked")
-  private static Process startPrometheus(Path binary, int scorerPort) throws IOException {
+  private static void startPrometheus(Path binary, int scorerPort) throws IOException {
     Map<String, Object> config = ObservabilityFiles.yaml(ObservabilityFiles.prometheusConfig());
     Map<String, Object> global = (Map<String, Object>) config.get("global");
     global.put("scrape_interval", "1s");
@@ -147,39 +154,35 @@ class DashboardAgainstPrometheusIT {
         .redirectErrorStream(true)
         .redirectOutput(workDir.resolve("prometheus.log").toFile())
         .start();
+    started(() -> {
+      process.destroy();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    });
     await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
         .until(() -> values(query("up{job=\"influence-scorer\"}")).contains(1.0));
-    return process;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    stopping.set(true);
-    if (prometheus != null) {
-      prometheus.destroy();
-      if (!prometheus.waitFor(10, TimeUnit.SECONDS)) {
-        prometheus.destroyForcibly();
+    Exception first = null;
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        first = first == null ? e : first;
       }
     }
-    if (traffic != null) {
-      traffic.shutdownNow();
-      traffic.awaitTermination(5, TimeUnit.SECONDS);
+    if (first != null) {
+      throw first;
     }
-    if (connector != null) {
-      connector.join(10_000);
-    }
-    if (rawProducer != null) {
-      rawProducer.close();
-    }
-    if (publisher != null) {
-      publisher.close();
-    }
-    if (scorer != null) {
-      scorer.close();
-    }
-    if (stack != null) {
-      stack.close();
-    }
+  }
+
+  /** {@code resource}, to be closed after the tests, in the reverse order of starting. */
+  private static <T extends AutoCloseable> T started(T resource) {
+    started.push(resource);
+    return resource;
   }
 
   @Test
@@ -190,20 +193,17 @@ class DashboardAgainstPrometheusIT {
 
   @Test
   void everyDashboardQueryReturnsData() {
-    Map<String, String> queries = new LinkedHashMap<>();
-    ObservabilityFiles.dashboardQueries().forEach(query ->
-        queries.put(query.where() + ": " + query.expr(), ObservabilityFiles.withVariablesResolved(query.expr())));
-
-    assertThat(queriesWithoutData(queries)).as("dashboard queries that returned no data").isEmpty();
+    assertThat(queriesWithoutData(ObservabilityFiles.dashboardQueries(), ObservabilityFiles::withVariablesResolved))
+        .as("dashboard queries that returned no data").isEmpty();
   }
 
   @Test
   void everyAlertExpressionHasSeriesToWatch() {
-    Map<String, String> queries = new LinkedHashMap<>();
-    ObservabilityFiles.alertRules().forEach(rule ->
-        queries.put(rule.name() + ": " + rule.expr(), ObservabilityFiles.withBoolComparisons(rule.expr())));
+    List<ObservabilityFiles.Query> alerts = ObservabilityFiles.alertRules().stream()
+        .map(rule -> new ObservabilityFiles.Query("alert " + rule.name(), rule.expr())).toList();
 
-    assertThat(queriesWithoutData(queries)).as("alert expressions that returned no data, comparisons made bool").isEmpty();
+    assertThat(queriesWithoutData(alerts, ObservabilityFiles::withBoolComparisons))
+        .as("alert expressions that returned no data, comparisons made bool").isEmpty();
   }
 
   @Test
@@ -236,11 +236,12 @@ class DashboardAgainstPrometheusIT {
   }
 
   /**
-   * Runs every query until it returns at least one series with a number (not NaN), for at most
+   * Runs every query, made runnable by {@code runnable}, until it returns at least one series with a number (not NaN), for at most
    * {@link #PATIENCE}: rate windows fill as the scrapes go on. Returns those that never did, with why.
    */
-  private static List<String> queriesWithoutData(Map<String, String> queries) {
-    Map<String, String> pending = new LinkedHashMap<>(queries);
+  private static List<String> queriesWithoutData(List<ObservabilityFiles.Query> queries, UnaryOperator<String> runnable) {
+    Map<String, String> pending = new LinkedHashMap<>();
+    queries.forEach(query -> pending.put(query.where() + ": " + query.expr(), runnable.apply(query.expr())));
     Map<String, String> why = new LinkedHashMap<>();
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (!pending.isEmpty() && System.nanoTime() < deadline) {

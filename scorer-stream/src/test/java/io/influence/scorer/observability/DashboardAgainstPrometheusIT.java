@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.influence.schema.InteractionEvent;
 import io.influence.scorer.config.ScorerConfig;
@@ -45,13 +49,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * Against a real Prometheus (Debian's) scraping a running scorer fed by the simulated connector, with
  * dead letters and HTTP traffic: every query of the dashboard and every alert expression returns data,
- * so no panel is empty and no alert watches a series that does not exist.
+ * so no panel is empty and no alert watches a series that does not exist. Meanwhile the stream threads
+ * log nothing per event.
  *
  * <p>The scorer runs at the DEBUG recording level, so the RocksDB panels have data too, and the scrape
  * must survive DEBUG's extra meters.
@@ -65,6 +71,7 @@ class DashboardAgainstPrometheusIT {
 
   private static final Deque<AutoCloseable> started = new ArrayDeque<>();
   private static ScorerService scorer;
+  private static final AtomicLong streamThreadLogLines = new AtomicLong();
   private static Path workDir;
   private static String prometheusUrl;
 
@@ -89,6 +96,7 @@ class DashboardAgainstPrometheusIT {
         "metrics.refresh", "1s")), Clock.systemUTC()));
     await().atMost(PATIENCE).until(() -> get("http://localhost:" + scorer.httpPort() + "/health/ready").statusCode() == 200);
 
+    watchStreamThreadLogs();
     InteractionSimulator simulator = new InteractionSimulator(7, Clock.systemUTC());
     AtomicBoolean stopping = new AtomicBoolean();
     Thread connector = new Thread(() -> publisher.runSimulator(simulator, 150, stopping::get), "simulated-connector");
@@ -123,6 +131,22 @@ class DashboardAgainstPrometheusIT {
       List<Double> scrapes = values(query("count_over_time(influence_events_consumed_total{job=\"influence-scorer\"}[1m])"));
       return !scrapes.isEmpty() && scrapes.stream().allMatch(count -> count >= WARM_UP_SCRAPES);
     });
+  }
+
+  /** Counts what the stream threads log at INFO or above, from now until the tests end. */
+  private static void watchStreamThreadLogs() {
+    Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    AppenderBase<ILoggingEvent> counter = new AppenderBase<>() {
+      @Override
+      protected void append(ILoggingEvent event) {
+        if (event.getThreadName().contains("StreamThread") && event.getLevel().isGreaterOrEqual(Level.INFO)) {
+          streamThreadLogLines.incrementAndGet();
+        }
+      }
+    };
+    counter.start();
+    root.addAppender(counter);
+    started(() -> root.detachAppender(counter));
   }
 
   /** Prometheus with the repository's configuration, scraping only this scorer, every second. */
@@ -189,6 +213,12 @@ class DashboardAgainstPrometheusIT {
   void theScorerIsScrapedAtTheDebugRecordingLevel() throws Exception {
     assertThat(values(query("up{job=\"influence-scorer\"}"))).containsExactly(1.0);
     assertThat(values(query("kafka_stream_recording_level{job=\"influence-scorer\"}"))).as("1 is DEBUG").containsOnly(1.0);
+  }
+
+  @Test
+  void theHotPathLogsNothingPerEventAtInfo() {
+    assertThat(scorer.metrics().eventsConsumed()).as("events consumed").isGreaterThan(1000);
+    assertThat(streamThreadLogLines.get()).as("lines logged by stream threads at INFO or above").isLessThan(20);
   }
 
   @Test

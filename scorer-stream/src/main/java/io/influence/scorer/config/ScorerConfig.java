@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class ScorerConfig {
   public static final String KAFKA_PREFIX = "kafka.";
+  private static final Pattern URL_USER_INFO = Pattern.compile("//[^/@,]+@");
 
   public static final Setting<String> BOOTSTRAP_SERVERS = new Setting<>("bootstrap.servers", "localhost:9092",
       Parsers.hostAndPortList(), "Kafka brokers to connect to, host:port[,host:port...]");
@@ -68,17 +69,25 @@ public final class ScorerConfig {
       Parsers.oneOf(LogFormat.class), "text, or json for one JSON object per line (read by logback at start)");
   public static final Setting<String> LOG_LEVEL = new Setting<>("log.level", "INFO",
       Parsers.oneOf(LogLevel.class).andThen(Enum::name), "Level of the service's own loggers");
+  public static final Setting<RecordingLevel> METRICS_RECORDING_LEVEL = new Setting<>("metrics.recording.level", "info",
+      Parsers.oneOf(RecordingLevel.class),
+      "Kafka Streams metrics: info, or debug for per-task latencies and RocksDB statistics (costs throughput, see docs/OPERATIONS.md)");
+  public static final Setting<Duration> METRICS_REFRESH = new Setting<>("metrics.refresh", "10s",
+      Parsers.positiveDuration(), "How soon meters of new stream threads, tasks and stores appear in /metrics, and how often consumer lag is summed");
 
   private static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID,
       INPUT_PATTERN, OUTPUT_TOPIC, ACCOUNT_LINKS_TOPIC, HTTP_PORT, APPLICATION_SERVER, STATE_DIR, PROCESSING_GUARANTEE,
       COMMIT_INTERVAL, STREAM_THREADS, STANDBY_REPLICAS, REPLICATION_FACTOR, TOPIC_PARTITIONS, HALF_LIFE,
-      ACTOR_WEIGHTING, MIN_SCORE_CHANGE, LOG_FORMAT, LOG_LEVEL);
+      ACTOR_WEIGHTING, MIN_SCORE_CHANGE, LOG_FORMAT, LOG_LEVEL, METRICS_RECORDING_LEVEL, METRICS_REFRESH);
 
   public enum ProcessingGuarantee { EXACTLY_ONCE_V2, AT_LEAST_ONCE }
 
   public enum LogFormat { TEXT, JSON }
 
   enum LogLevel { TRACE, DEBUG, INFO, WARN, ERROR }
+
+  /** Kafka's {@code metrics.recording.level}: which sensors the Kafka clients record. */
+  public enum RecordingLevel { INFO, DEBUG, TRACE }
 
   private final Map<Setting<?>, Object> values;
   private final Map<Setting<?>, String> sources;
@@ -164,14 +173,22 @@ public final class ScorerConfig {
     return Map.copyOf(kafkaOverrides);
   }
 
-  /** Every effective value and where it came from, secrets masked: for the start-up banner. */
+  /**
+   * Every effective value and where it came from, secrets masked: for the start-up banner. A secret is a
+   * setting whose key names one (password, secret, JAAS, key) or the user information of a URL
+   * ({@code https://user:token@registry}).
+   */
   public Map<String, String> describe() {
     Map<String, String> description = new LinkedHashMap<>();
     values.forEach((setting, value) ->
-        description.put(setting.key(), (setting.isSecret() ? "****" : render(value)) + " (" + sources.get(setting) + ")"));
+        description.put(setting.key(), (setting.isSecret() ? "****" : masked(value)) + " (" + sources.get(setting) + ")"));
     kafkaOverrides.forEach((key, value) ->
         description.put(KAFKA_PREFIX + key, Setting.isSecretKey(key) ? "****" : value));
     return description;
+  }
+
+  private static String masked(Object value) {
+    return value instanceof java.net.URI ? URL_USER_INFO.matcher(render(value)).replaceAll("//****@") : render(value);
   }
 
   private static String render(Object value) {

@@ -75,7 +75,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
       context.forward(record.withKey(user.userId())
           .withValue(UserScores.fromEvent(snapshot, previous, user.published(), engagement, contribution))
           .withTimestamp(snapshot.asOfMillis()));
-      metrics.scoreUpdated("event");
+      metrics.scoreUpdatedByEvent(engagement.network(), snapshot.asOfMillis());
     }
     store.put(user.userId(), user.state());
   }

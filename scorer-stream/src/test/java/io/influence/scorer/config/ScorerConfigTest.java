@@ -71,4 +71,19 @@ class ScorerConfigTest {
     assertThatThrownBy(() -> ScorerConfig.defaults().with(Map.of("commit.interval", "soon")))
         .hasMessageContaining("commit.interval");
   }
+  @Test
+  void theMetricsRecordingLevelIsInfoUnlessDebugIsAskedFor() {
+    assertThat(ScorerConfig.defaults().get(ScorerConfig.METRICS_RECORDING_LEVEL)).isEqualTo(ScorerConfig.RecordingLevel.INFO);
+    ScorerConfig debug = ScorerConfig.load(Map.of(), Map.of("SCORER_METRICS_RECORDING_LEVEL", "DEBUG"), Optional.empty());
+    assertThat(debug.get(ScorerConfig.METRICS_RECORDING_LEVEL)).isEqualTo(ScorerConfig.RecordingLevel.DEBUG);
+    assertThatThrownBy(() -> ScorerConfig.defaults().with(Map.of("metrics.recording.level", "verbose")))
+        .hasMessageContaining("metrics.recording.level").hasMessageContaining("info");
+  }
+
+  @Test
+  void credentialsInARegistryUrlAreMaskedInTheBanner() {
+    ScorerConfig config = ScorerConfig.defaults().with(Map.of("schema.registry.url", "https://scorer:s3cret@registry.example:8081"));
+    assertThat(config.describe().get("schema.registry.url")).startsWith("https://****@registry.example:8081 ");
+    assertThat(config.describe().toString()).doesNotContain("s3cret");
+  }
 }

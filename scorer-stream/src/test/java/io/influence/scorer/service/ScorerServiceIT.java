@@ -165,4 +165,14 @@ class ScorerServiceIT {
       assertThat(metrics).contains("influence_events_consumed_total").contains("kafka_stream_thread").contains("jvm_memory_used_bytes");
     });
   }
+  @Test
+  void httpRequestsAreTimedByRouteTemplateAndStatusNotByRawPath() throws Exception {
+    get("/v1/users/twitter:somebody-else");
+    get("/no/such/thing");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(get("/metrics").body())
+        .contains("influence_http_requests_seconds_count{instance_id=\"localhost:" + scorer.httpPort()
+            + "\",method=\"GET\",route=\"/v1/users/{userId}\",status=\"404\",target=\"local\"}")
+        .contains("route=\"unmatched\",status=\"404\"")
+        .doesNotContain("somebody-else").doesNotContain("/no/such/thing"));
+  }
 }

@@ -33,7 +33,8 @@ final class RecomputeCommand implements Callable<Integer> {
     ScorerConfig config = ScorerConfig.load(settings, System.getenv(), Optional.empty());
     TopologySettings scoring = TopologySettings.from(config);
     EventSource source = input.source();
-    ReplaySummary summary = new Recompute(new InfluenceModel(scoring.parameters(), scoring.minScoreChange())).run(source, export);
+    ReplaySummary summary = new Recompute(new InfluenceModel(scoring.parameters(), scoring.minScoreChange()), scoring.topics())
+        .run(source, export);
     System.out.printf("exported %,d users to %s%n", summary.users(), export);
     System.out.println(summary.line());
     return summary.isConserved() ? 0 : 1;

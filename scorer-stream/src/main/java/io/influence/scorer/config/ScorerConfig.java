@@ -1,5 +1,6 @@
 package io.influence.scorer.config;
 
+import io.influence.scorer.model.EngagementType;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -63,6 +64,10 @@ public final class ScorerConfig {
       Parsers.positiveDuration(), "Half-life of received engagement");
   public static final Setting<Boolean> ACTOR_WEIGHTING = new Setting<>("scoring.actor.weighting", "true",
       Parsers.bool(), "Weigh each interaction by the actor's own score");
+  public static final Setting<Map<EngagementType, Double>> TYPE_WEIGHTS = new Setting<>("scoring.weights", "",
+      Parsers.typeWeights(), "Influence of each interaction type, e.g. share=1,mention=0.8; unnamed types keep their defaults");
+  public static final Setting<Optional<Path>> TOPIC_DICTIONARY = new Setting<>("topics.dictionary", "",
+      Parsers.optionalReadableFile(), "Properties file of keyword=topic for content without tags (default: the built-in dictionary)");
   public static final Setting<Double> MIN_SCORE_CHANGE = new Setting<>("emit.min.score.change", "0.01",
       Parsers.doubleBetween(0, 100), "Smallest score change that is published (a topic change always is)");
   public static final Setting<LogFormat> LOG_FORMAT = new Setting<>("log.format", "text",
@@ -78,7 +83,7 @@ public final class ScorerConfig {
   private static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID,
       INPUT_PATTERN, OUTPUT_TOPIC, ACCOUNT_LINKS_TOPIC, HTTP_PORT, APPLICATION_SERVER, STATE_DIR, PROCESSING_GUARANTEE,
       COMMIT_INTERVAL, STREAM_THREADS, STANDBY_REPLICAS, REPLICATION_FACTOR, TOPIC_PARTITIONS, HALF_LIFE,
-      ACTOR_WEIGHTING, MIN_SCORE_CHANGE, LOG_FORMAT, LOG_LEVEL, METRICS_RECORDING_LEVEL, METRICS_REFRESH);
+      ACTOR_WEIGHTING, TYPE_WEIGHTS, TOPIC_DICTIONARY, MIN_SCORE_CHANGE, LOG_FORMAT, LOG_LEVEL, METRICS_RECORDING_LEVEL, METRICS_REFRESH);
 
   public enum ProcessingGuarantee { EXACTLY_ONCE_V2, AT_LEAST_ONCE }
 
@@ -192,6 +197,9 @@ public final class ScorerConfig {
   }
 
   private static String render(Object value) {
+    if (value instanceof Optional<?> optional) {
+      return optional.map(ScorerConfig::render).orElse("");
+    }
     if (value instanceof Enum<?> constant) {
       return constant.name().toLowerCase(Locale.ROOT);
     }

@@ -110,7 +110,7 @@ public final class ScoringTopology {
             (resolving, link) -> resolving.withActor(
                 Identities.userId(resolving.event().getNetwork(), resolving.event().getActorAccount(), link)),
             Named.as("resolve-actor"))
-        .mapValues(ScoringTopology::toEngagement, Named.as("to-engagement"))
+        .mapValues(this::toEngagement, Named.as("to-engagement"))
         .selectKey((eventId, engagement) -> engagement.actorId(), Named.as("key-by-actor"))
         .repartition(Repartitioned.with(Serdes.String(), new EngagementSerde())
             .withName(ENGAGEMENTS_BY_ACTOR).withNumberOfPartitions(settings.partitions()))
@@ -131,8 +131,8 @@ public final class ScoringTopology {
   }
 
   /** The actor's score is filled in where the engagement is scored. */
-  private static Engagement toEngagement(Resolving resolving) {
-    return Engagements.fromEvent(resolving.event(), resolving.targetId(), resolving.actorId(), Double.NaN);
+  private Engagement toEngagement(Resolving resolving) {
+    return Engagements.fromEvent(resolving.event(), resolving.targetId(), resolving.actorId(), Double.NaN, settings.topics());
   }
 
   /** The pair-history key of an actor→target pair; it starts with the target, whose partition holds it. */

@@ -86,4 +86,20 @@ class ScorerConfigTest {
     assertThat(config.describe().get("schema.registry.url")).startsWith("https://****@registry.example:8081 ");
     assertThat(config.describe().toString()).doesNotContain("s3cret");
   }
+
+  @Test
+  void typeWeightsOverrideTheNamedTypesAndRefuseUnknownOnes() {
+    ScorerConfig config = ScorerConfig.defaults().with(Map.of("scoring.weights", "share=2, like=0"));
+    assertThat(config.get(ScorerConfig.TYPE_WEIGHTS))
+        .containsExactlyInAnyOrderEntriesOf(Map.of(io.influence.scorer.model.EngagementType.SHARE, 2.0,
+            io.influence.scorer.model.EngagementType.LIKE, 0.0));
+    assertThatThrownBy(() -> ScorerConfig.defaults().with(Map.of("scoring.weights", "retweet=1")))
+        .hasMessageContaining("scoring.weights").hasMessageContaining("expected one of");
+  }
+
+  @Test
+  void aTopicDictionaryThatCannotBeReadFailsAtStart() {
+    assertThatThrownBy(() -> ScorerConfig.defaults().with(Map.of("topics.dictionary", "/nonexistent/keywords.properties")))
+        .hasMessageContaining("topics.dictionary").hasMessageContaining("no readable file");
+  }
 }

@@ -9,7 +9,7 @@ import io.influence.scorer.connector.SnapActivityReader;
 import io.influence.scorer.embedded.EmbeddedStack;
 import io.influence.scorer.embedded.FreePorts;
 import io.influence.scorer.model.InfluenceModel;
-import io.influence.scorer.model.InfluenceParameters;
+import io.influence.scorer.topology.TopologySettings;
 import io.influence.scorer.testing.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -62,7 +62,8 @@ class HiggsReplayIT {
     // With actor weighting the stream reads actors' scores back from its own output, so timing across
     // partitions can change a weight; recompute applies every score at once. docs/SCORING.md gives the bound.
     Path offline = dir.resolve("recomputed.jsonl");
-    new Recompute(new InfluenceModel(InfluenceParameters.defaults(), 0.01)).run(new SnapActivityReader(higgs), offline);
+    TopologySettings scoring = TopologySettings.from(ScorerConfig.defaults());
+    new Recompute(new InfluenceModel(scoring.parameters(), scoring.minScoreChange()), scoring.topics()).run(new SnapActivityReader(higgs), offline);
     ScoreComparison comparison = ScoreComparison.of(offline, export);
     assertThat(comparison.users()).isEqualTo(exported.size());
     assertThat(comparison.shareWithin(0.5)).as(comparison.toString()).isGreaterThanOrEqualTo(0.999);

@@ -38,7 +38,7 @@ class StreamingMatchesRecomputeIT {
           "scoring.actor.weighting", "false"));
       new ReplayRunner(config, new PrintStream(new ByteArrayOutputStream())).run(new SnapActivityReader(higgs, UNTIL), streamed);
       TopologySettings scoring = TopologySettings.from(config);
-      new Recompute(new InfluenceModel(scoring.parameters(), scoring.minScoreChange())).run(new SnapActivityReader(higgs, UNTIL), recomputed);
+      new Recompute(new InfluenceModel(scoring.parameters(), scoring.minScoreChange()), scoring.topics()).run(new SnapActivityReader(higgs, UNTIL), recomputed);
     }
     ScoreComparison comparison = ScoreComparison.of(recomputed, streamed);
     assertThat(comparison.users()).isGreaterThan(5_000);

@@ -6,7 +6,6 @@ import io.influence.scorer.model.InfluenceModel;
 import io.influence.scorer.replay.Recompute;
 import io.influence.scorer.replay.ReplaySummary;
 import io.influence.scorer.topology.TopologySettings;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -20,10 +19,7 @@ import picocli.CommandLine.Option;
         "Prints: events=.. scored=.. dlq=.. duplicates=.. ignored=.. seconds=.. rate=../s"})
 final class RecomputeCommand implements Callable<Integer> {
   @ArgGroup(exclusive = false, multiplicity = "1")
-  InputOptions input;
-
-  @Option(names = "--export", paramLabel = "OUT.jsonl", defaultValue = "scores.jsonl", description = "Where to write one JSON line per user (default ${DEFAULT-VALUE}).")
-  Path export;
+  FileOptions file;
 
   @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", description = "A scoring setting, e.g. --set scoring.actor.weighting=false. Repeatable.")
   Map<String, String> settings = Map.of();
@@ -32,10 +28,10 @@ final class RecomputeCommand implements Callable<Integer> {
   public Integer call() {
     ScorerConfig config = ScorerConfig.load(settings, System.getenv(), Optional.empty());
     TopologySettings scoring = TopologySettings.from(config);
-    EventSource source = input.source();
+    EventSource source = file.source();
     ReplaySummary summary = new Recompute(new InfluenceModel(scoring.parameters(), scoring.minScoreChange()), scoring.topics())
-        .run(source, export);
-    System.out.printf("exported %,d users to %s%n", summary.users(), export);
+        .run(source, file.export);
+    System.out.printf("exported %,d users to %s%n", summary.users(), file.export);
     System.out.println(summary.line());
     return summary.isConserved() ? 0 : 1;
   }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.influence.schema.InteractionEvent;
 import io.influence.schema.InteractionType;
-import io.influence.scorer.config.ScorerConfig;
 import io.influence.scorer.connector.InteractionTopics;
 import io.influence.scorer.embedded.EmbeddedStack;
 import io.influence.scorer.embedded.FreePorts;
@@ -82,13 +81,8 @@ class ConfluentPythonClientIT {
       // Auto-creation is off; the scorer's input pattern finds a topic that exists when it starts at once.
       admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get();
     }
-    scorer = ScorerService.start(ScorerConfig.defaults().with(Map.of(
-        "bootstrap.servers", stack.bootstrapServers(),
-        "schema.registry.url", stack.schemaRegistryUrl(),
-        "http.port", String.valueOf(FreePorts.next()),
-        "state.dir", Files.createTempDirectory("scorer-interop-it").toString(),
-        "commit.interval", "200ms",
-        "standby.replicas", "0")), Clock.systemUTC());
+    scorer = ScorerService.start(stack.scorerConfig(Files.createTempDirectory("scorer-interop-it"), FreePorts.next()).with(Map.of(
+        "commit.interval", "200ms")), Clock.systemUTC());
 
     String records = EVENTS.stream().map(ConfluentPythonClientIT::producerInput).collect(Collectors.joining("\n"));
     produced = DebianPython.script("produce_interactions.py", List.of(

@@ -10,7 +10,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.influence.schema.InteractionEvent;
-import io.influence.scorer.config.ScorerConfig;
 import io.influence.scorer.connector.InteractionPublisher;
 import io.influence.scorer.connector.InteractionSimulator;
 import io.influence.scorer.connector.PublisherSettings;
@@ -85,13 +84,8 @@ class DashboardAgainstPrometheusIT {
         ConfluentAvroSerde.forValues(registry, InteractionEvent.class).serializer()));
     // The connector topics exist before the scorer subscribes, so its pattern finds them at once.
     InteractionSimulator.NETWORKS.forEach(publisher::ensureTopic);
-    scorer = started(ScorerService.start(ScorerConfig.defaults().with(Map.of(
-        "bootstrap.servers", stack.bootstrapServers(),
-        "schema.registry.url", stack.schemaRegistryUrl(),
-        "http.port", String.valueOf(FreePorts.next()),
-        "state.dir", Files.createTempDirectory("prometheus-it-state").toString(),
+    scorer = started(ScorerService.start(stack.scorerConfig(Files.createTempDirectory("prometheus-it-state"), FreePorts.next()).with(Map.of(
         "commit.interval", "200ms",
-        "standby.replicas", "0",
         "metrics.recording.level", "debug",
         "metrics.refresh", "1s")), Clock.systemUTC()));
     await().atMost(PATIENCE).until(() -> get("http://localhost:" + scorer.httpPort() + "/health/ready").statusCode() == 200);

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
@@ -35,12 +34,7 @@ class HiggsReplayIT {
     Path export = dir.resolve("scores.jsonl");
     ReplaySummary summary;
     try (EmbeddedStack stack = EmbeddedStack.startOnFreePorts()) {
-      ScorerConfig config = ScorerConfig.defaults().with(Map.of(
-          "bootstrap.servers", stack.bootstrapServers(),
-          "schema.registry.url", stack.schemaRegistryUrl(),
-          "http.port", String.valueOf(FreePorts.next()),
-          "state.dir", dir.resolve("state").toString(),
-          "standby.replicas", "0"));
+      ScorerConfig config = stack.scorerConfig(dir.resolve("state"), FreePorts.next());
       summary = new ReplayRunner(config, new PrintStream(new ByteArrayOutputStream())).run(new SnapActivityReader(higgs), export);
     }
 

@@ -28,14 +28,9 @@ class StreamingMatchesRecomputeIT {
     Path streamed = dir.resolve("streamed.jsonl");
     Path recomputed = dir.resolve("recomputed.jsonl");
     try (EmbeddedStack stack = EmbeddedStack.startOnFreePorts()) {
-      ScorerConfig config = ScorerConfig.defaults().with(Map.of(
-          "bootstrap.servers", stack.bootstrapServers(),
-          "schema.registry.url", stack.schemaRegistryUrl(),
-          "http.port", String.valueOf(FreePorts.next()),
-          "state.dir", dir.resolve("state").toString(),
-          "standby.replicas", "0",
-          "topic.partitions", "4",
-          "scoring.actor.weighting", "false"));
+      ScorerConfig config = stack.scorerConfig(dir.resolve("state"), FreePorts.next()).with(Map.of(
+        "topic.partitions", "4",
+        "scoring.actor.weighting", "false"));
       new ReplayRunner(config, new PrintStream(new ByteArrayOutputStream())).run(new SnapActivityReader(higgs, UNTIL), streamed);
       TopologySettings scoring = TopologySettings.from(config);
       new Recompute(new InfluenceModel(scoring.parameters(), scoring.minScoreChange()), scoring.topics()).run(new SnapActivityReader(higgs, UNTIL), recomputed);

@@ -56,13 +56,8 @@ class ScorerServiceIT {
     publisher = new InteractionPublisher(new PublisherSettings(stack.bootstrapServers(), 2, (short) 1, true),
         ConfluentAvroSerde.forValues(registry, InteractionEvent.class).serializer());
     publisher.ensureTopic("twitter");
-    ScorerConfig config = ScorerConfig.defaults().with(Map.of(
-        "bootstrap.servers", stack.bootstrapServers(),
-        "schema.registry.url", stack.schemaRegistryUrl(),
-        "http.port", String.valueOf(FreePorts.next()),
-        "state.dir", Files.createTempDirectory("scorer-it").toString(),
-        "commit.interval", "200ms",
-        "standby.replicas", "0"));
+    ScorerConfig config = stack.scorerConfig(Files.createTempDirectory("scorer-it"), FreePorts.next()).with(Map.of(
+        "commit.interval", "200ms"));
     scorer = ScorerService.start(config, Clock.systemUTC());
     await().atMost(PATIENCE).until(() -> get("/health/ready").statusCode() == 200);
   }

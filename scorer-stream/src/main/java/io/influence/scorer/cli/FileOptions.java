@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import picocli.CommandLine.Option;
 
-/** The file a command reads interactions from: {@code --input}, {@code --format}, {@code --until}. */
-final class InputOptions {
+/**
+ * A command that scores a file: where it reads interactions ({@code --input}, {@code --format},
+ * {@code --until}) and where it writes every user's score ({@code --export}).
+ */
+final class FileOptions {
   enum Format { snap, jsonl }
 
   @Option(names = "--input", required = true, paramLabel = "FILE", description = "File of interactions, gzipped or not.")
@@ -19,6 +22,9 @@ final class InputOptions {
 
   @Option(names = "--until", paramLabel = "EPOCH_SECONDS", description = "Stop before the first event at or after this time.")
   Long until;
+
+  @Option(names = "--export", paramLabel = "OUT.jsonl", defaultValue = "scores.jsonl", description = "Where to write one JSON line per user (default ${DEFAULT-VALUE}).")
+  Path export;
 
   EventSource source() {
     Instant stopAt = until == null ? Instant.MAX : Instant.ofEpochSecond(until);

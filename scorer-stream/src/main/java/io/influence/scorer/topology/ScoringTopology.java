@@ -45,6 +45,7 @@ public final class ScoringTopology {
   public static final String USER_INFLUENCE_STORE = "user-influence";
   public static final String PAIR_HISTORY_STORE = "pair-history";
   public static final String ACTOR_ACTIVITY_STORE = "actor-activity";
+  public static final String SEEN_EVENTS_STORE = "seen-events";
   public static final String ENGAGEMENTS_BY_ACTOR = "engagements-by-actor";
   public static final String ACCOUNT_LINKS_STORE = "account-links";
   public static final String PUBLISHED_SCORES_STORE = "published-scores";
@@ -84,6 +85,10 @@ public final class ScoringTopology {
         Stores.persistentKeyValueStore(PAIR_HISTORY_STORE), Serdes.String(), new PairHistorySerde()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(ACTOR_ACTIVITY_STORE), Serdes.String(), new ActorActivitySerde()));
+    builder.addStateStore(Stores.windowStoreBuilder(
+        Stores.persistentWindowStore(SEEN_EVENTS_STORE, settings.deduplicationWindow().multipliedBy(2),
+            settings.deduplicationWindow().multipliedBy(2), false),
+        Serdes.String(), Serdes.Long()));
 
     Map<String, KStream<String, Decoded>> decoded = builder
         .stream(settings.inputPattern(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("interactions-source"))
@@ -114,6 +119,8 @@ public final class ScoringTopology {
         .selectKey((eventId, engagement) -> engagement.actorId(), Named.as("key-by-actor"))
         .repartition(Repartitioned.with(Serdes.String(), new EngagementSerde())
             .withName(ENGAGEMENTS_BY_ACTOR).withNumberOfPartitions(settings.partitions()))
+        .processValues(() -> new DeduplicationProcessor(settings.deduplicationWindow(), metrics),
+            Named.as("drop-duplicates"), SEEN_EVENTS_STORE)
         .processValues(() -> new ActorSelectivityProcessor(settings.parameters().selectivityFreeActions()),
             Named.as("actor-selectivity"), ACTOR_ACTIVITY_STORE)
         .selectKey((actorId, engagement) -> engagement.targetId(), Named.as("key-by-target"))

@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
  * @param outputTopic where scores go, keyed by userId
  * @param accountLinksTopic compacted AccountLink topic, keyed by {@code <network>:<account>}
  * @param minScoreChange smallest score change worth publishing
+ * @param deduplicationWindow how long an event id is remembered, to drop redeliveries
  * @param topics finds the topics of content that has no tags
  * @param partitions partitions of the repartition topic, fixed so that the topology can start before
  *     any connector topic exists (and scale independently of how connectors partition)
@@ -36,6 +38,7 @@ public record TopologySettings(
     String accountLinksTopic,
     InfluenceParameters parameters,
     double minScoreChange,
+    Duration deduplicationWindow,
     TopicDictionary topics,
     int partitions) {
 
@@ -56,6 +59,7 @@ public record TopologySettings(
         config.get(ScorerConfig.ACCOUNT_LINKS_TOPIC),
         parameters,
         config.get(ScorerConfig.MIN_SCORE_CHANGE),
+        config.get(ScorerConfig.DEDUPLICATION_WINDOW),
         topicDictionary(config.get(ScorerConfig.TOPIC_DICTIONARY)),
         config.get(ScorerConfig.TOPIC_PARTITIONS));
   }

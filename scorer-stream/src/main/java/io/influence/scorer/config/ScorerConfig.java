@@ -68,6 +68,8 @@ public final class ScorerConfig {
       Parsers.typeWeights(), "Influence of each interaction type, e.g. share=1,mention=0.8; unnamed types keep their defaults");
   public static final Setting<Optional<Path>> TOPIC_DICTIONARY = new Setting<>("topics.dictionary", "",
       Parsers.optionalReadableFile(), "Properties file of keyword=topic for content without tags (default: the built-in dictionary)");
+  public static final Setting<Double> SELECTIVITY_FREE_ACTIONS = new Setting<>("scoring.selectivity.free.actions", "5",
+      Parsers.doubleBetween(1, 10_000), "Likes and shares an actor makes in a day before each counts less (Klout's selectivity)");
   public static final Setting<Duration> DEDUPLICATION_WINDOW = new Setting<>("dedup.window", "7d",
       Parsers.positiveDuration(), "How long an event id is remembered, so that a connector's redelivery counts once");
   public static final Setting<Double> MIN_SCORE_CHANGE = new Setting<>("emit.min.score.change", "0.01",
@@ -85,7 +87,7 @@ public final class ScorerConfig {
   private static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID,
       INPUT_PATTERN, OUTPUT_TOPIC, ACCOUNT_LINKS_TOPIC, HTTP_PORT, APPLICATION_SERVER, STATE_DIR, PROCESSING_GUARANTEE,
       COMMIT_INTERVAL, STREAM_THREADS, STANDBY_REPLICAS, REPLICATION_FACTOR, TOPIC_PARTITIONS, HALF_LIFE,
-      ACTOR_WEIGHTING, TYPE_WEIGHTS, TOPIC_DICTIONARY, DEDUPLICATION_WINDOW, MIN_SCORE_CHANGE, LOG_FORMAT, LOG_LEVEL, METRICS_RECORDING_LEVEL, METRICS_REFRESH);
+      ACTOR_WEIGHTING, TYPE_WEIGHTS, SELECTIVITY_FREE_ACTIONS, TOPIC_DICTIONARY, DEDUPLICATION_WINDOW, MIN_SCORE_CHANGE, LOG_FORMAT, LOG_LEVEL, METRICS_RECORDING_LEVEL, METRICS_REFRESH);
 
   public enum ProcessingGuarantee { EXACTLY_ONCE_V2, AT_LEAST_ONCE }
 

@@ -124,6 +124,11 @@ public record InfluenceParameters(
         selectivityFreeActions, topTopics, trackedTopics, topContributors, recentCauses);
   }
 
+  public InfluenceParameters withSelectivityFreeActions(double freeActions) {
+    return new InfluenceParameters(halfLife, paceHalfLife, window, typeWeights, postTopicWeight, scale, actorWeighting,
+        freeActions, topTopics, trackedTopics, topContributors, recentCauses);
+  }
+
   public InfluenceParameters withTypeWeights(Map<EngagementType, Double> weights) {
     return new InfluenceParameters(halfLife, paceHalfLife, window, weights, postTopicWeight, scale, actorWeighting,
         selectivityFreeActions, topTopics, trackedTopics, topContributors, recentCauses);

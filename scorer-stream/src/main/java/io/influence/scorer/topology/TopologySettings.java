@@ -52,6 +52,7 @@ public record TopologySettings(
     InfluenceParameters parameters = defaults
         .withHalfLife(new HalfLife(config.get(ScorerConfig.HALF_LIFE)))
         .withTypeWeights(weights)
+        .withSelectivityFreeActions(config.get(ScorerConfig.SELECTIVITY_FREE_ACTIONS))
         .withActorWeighting(weighting.withEnabled(config.get(ScorerConfig.ACTOR_WEIGHTING)));
     return new TopologySettings(
         config.get(ScorerConfig.INPUT_PATTERN),

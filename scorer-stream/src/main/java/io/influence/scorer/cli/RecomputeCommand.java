@@ -1,17 +1,13 @@
 package io.influence.scorer.cli;
 
-import io.influence.scorer.config.ScorerConfig;
 import io.influence.scorer.connector.EventSource;
-import io.influence.scorer.model.InfluenceModel;
 import io.influence.scorer.replay.Recompute;
 import io.influence.scorer.replay.ReplaySummary;
-import io.influence.scorer.topology.TopologySettings;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code recompute}: the model offline over a file, without Kafka, exporting what {@code replay} exports. */
@@ -25,15 +21,13 @@ final class RecomputeCommand implements Callable<Integer> {
   @Option(names = "--export", paramLabel = "OUT.jsonl", defaultValue = "scores.jsonl", description = "Where to write one JSON line per user (default ${DEFAULT-VALUE}).")
   Path export;
 
-  @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", description = "A scoring setting, e.g. --set scoring.actor.weighting=false. Repeatable.")
-  Map<String, String> settings = Map.of();
+  @Mixin
+  ScoringOptions scoring;
 
   @Override
   public Integer call() {
-    ScorerConfig config = ScorerConfig.load(settings, System.getenv(), Optional.empty());
-    TopologySettings scoring = TopologySettings.from(config);
     EventSource source = input.source();
-    ReplaySummary summary = new Recompute(new InfluenceModel(scoring.parameters(), scoring.minScoreChange())).run(source, export);
+    ReplaySummary summary = new Recompute(scoring.newModel()).run(source, export);
     System.out.printf("exported %,d users to %s%n", summary.users(), export);
     System.out.println(summary.line());
     return summary.isConserved() ? 0 : 1;

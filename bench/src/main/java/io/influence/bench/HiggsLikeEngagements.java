@@ -19,13 +19,14 @@ import java.util.SplittableRandom;
  *       scored users, as in the file;
  *   <li>actor scores mostly low (most accounts are fresh), sometimes high; selectivity 1 (the model
  *       computes its own when it applies events);
- *   <li>optionally some topics from a vocabulary larger than the topics a user's state tracks, which
- *       the Higgs file lacks but the service's events carry.
+ *   <li>optionally some topics, drawn from a vocabulary as large as the service's simulator's; the
+ *       Higgs file has none, the service's events have one or two.
  * </ul>
  */
 final class HiggsLikeEngagements {
   private static final double ZIPF_EXPONENT = 0.9;
-  private static final int TOPIC_VOCABULARY = 50;
+  /** As many topics as the service's simulator knows: fewer than a user's state tracks (32). */
+  private static final int TOPIC_VOCABULARY = 12;
 
   private final SplittableRandom random;
   private final String[] userIds;

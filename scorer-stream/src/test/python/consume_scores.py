@@ -12,13 +12,13 @@ import json
 import sys
 import time
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 from string_key_clients import StringKeyAvroConsumer, add_connection_arguments
 
 
 def to_json(value):
-    if isinstance(value, datetime):
+    if isinstance(value, (datetime, date)):
         return value.isoformat()
     raise TypeError("cannot write {!r} as JSON".format(value))
 

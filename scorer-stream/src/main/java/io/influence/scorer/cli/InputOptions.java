@@ -10,7 +10,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The file a command reads interactions from: {@code --input}, {@code --format}, {@code --until}. */
-final class InputOptions {
+class InputOptions {
   enum Format { snap, jsonl }
 
   @Option(names = "--input", required = true, paramLabel = "FILE", description = "File of interactions, gzipped or not.")

@@ -3,12 +3,11 @@ package io.influence.scorer.cli;
 import io.influence.scorer.connector.EventSource;
 import io.influence.scorer.replay.Recompute;
 import io.influence.scorer.replay.ReplaySummary;
-import java.nio.file.Path;
+import io.influence.scorer.topology.TopologySettings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code recompute}: the model offline over a file, without Kafka, exporting what {@code replay} exports. */
 @Command(name = "recompute", mixinStandardHelpOptions = true,
@@ -16,19 +15,17 @@ import picocli.CommandLine.Option;
         "Prints: events=.. scored=.. dlq=.. duplicates=.. ignored=.. seconds=.. rate=../s"})
 final class RecomputeCommand implements Callable<Integer> {
   @ArgGroup(exclusive = false, multiplicity = "1")
-  InputOptions input;
-
-  @Option(names = "--export", paramLabel = "OUT.jsonl", defaultValue = "scores.jsonl", description = "Where to write one JSON line per user (default ${DEFAULT-VALUE}).")
-  Path export;
+  FileOptions file;
 
   @Mixin
   ScoringOptions scoring;
 
   @Override
   public Integer call() {
-    EventSource source = input.source();
-    ReplaySummary summary = new Recompute(scoring.newModel()).run(source, export);
-    System.out.printf("exported %,d users to %s%n", summary.users(), export);
+    TopologySettings settings = scoring.settings();
+    EventSource source = file.source();
+    ReplaySummary summary = new Recompute(ScoringOptions.newModel(settings), settings.topics()).run(source, file.export);
+    System.out.printf("exported %,d users to %s%n", summary.users(), file.export);
     System.out.println(summary.line());
     return summary.isConserved() ? 0 : 1;
   }

@@ -8,14 +8,12 @@ import io.influence.scorer.replay.ReplayRunner;
 import io.influence.scorer.replay.ReplaySummary;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code replay}: publish a file's interactions as a connector would, score them, export the scores. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -24,21 +22,18 @@ import picocli.CommandLine.Option;
         "Prints: events=.. scored=.. dlq=.. duplicates=.. ignored=.. seconds=.. rate=../s"})
 final class ReplayCommand implements Callable<Integer> {
   @ArgGroup(exclusive = false, multiplicity = "1")
-  InputOptions input;
-
-  @Option(names = "--export", paramLabel = "OUT.jsonl", defaultValue = "scores.jsonl", description = "Where to write one JSON line per user (default ${DEFAULT-VALUE}).")
-  Path export;
+  FileOptions file;
 
   @Mixin
   ConfigOptions options;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    EventSource source = input.source();
+    EventSource source = file.source();
     EmbeddedStack stack = options.bootstrapServers == null ? EmbeddedStack.startOnFreePorts() : null;
     try {
-      ReplaySummary summary = new ReplayRunner(replayConfig(stack), System.out).run(source, export);
-      System.out.printf("exported %,d users to %s%n", summary.users(), export);
+      ReplaySummary summary = new ReplayRunner(replayConfig(stack), System.out).run(source, file.export);
+      System.out.printf("exported %,d users to %s%n", summary.users(), file.export);
       System.out.println(summary.line());
       return summary.isConserved() ? 0 : 1;
     } finally {

@@ -18,6 +18,11 @@ final class ScoringOptions {
   @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", description = "A scoring setting, e.g. --set scoring.actor.weighting=false. Repeatable.")
   Map<String, String> settings = new LinkedHashMap<>();
 
+  /** These flags over the {@code SCORER_*} environment and the defaults. */
+  TopologySettings settings() {
+    return TopologySettings.from(ScorerConfig.load(settings, System.getenv(), Optional.empty()));
+  }
+
   /** These options as they would be typed, to print a command that does it again. */
   List<String> arguments() {
     List<String> arguments = new ArrayList<>();
@@ -25,9 +30,8 @@ final class ScoringOptions {
     return arguments;
   }
 
-  /** A fresh model with these settings over the {@code SCORER_*} environment and the defaults. */
-  InfluenceModel newModel() {
-    TopologySettings scoring = TopologySettings.from(ScorerConfig.load(settings, System.getenv(), Optional.empty()));
-    return new InfluenceModel(scoring.parameters(), scoring.minScoreChange());
+  /** A fresh model with {@code settings}, which learns from nothing yet. */
+  static InfluenceModel newModel(TopologySettings settings) {
+    return new InfluenceModel(settings.parameters(), settings.minScoreChange());
   }
 }

@@ -1,6 +1,7 @@
 package io.influence.scorer.cli;
 
 import io.influence.scorer.connector.EventSource;
+import io.influence.scorer.topology.TopologySettings;
 import io.influence.scorer.validation.PredictiveValidity;
 import io.influence.scorer.validation.TemporalSplit;
 import io.influence.scorer.validation.ValidityReport;
@@ -19,9 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code validate}: does the score foretell who gets engaged, better than counting interactions? */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Predictive validity: score everyone with the events before --split, then rank them against the number of",
-        "distinct others who engage them after it (until the file ends, or --until). Compares the score with the raw",
-        "count of interactions received before the split: Spearman's rank correlation and NDCG@100, NDCG@1000.",
+    description = {"Predictive validity: score everyone with the events before --split, then rank them against the number of "
+        + "distinct others who engage them after it (until the file ends, or --until). Compares the score with the raw "
+        + "count of interactions received before the split: Spearman's rank correlation, NDCG@100 and NDCG@1000.",
         "Prints a Markdown table and the command that reproduces it."})
 final class ValidateCommand implements Callable<Integer> {
   static final String JAR = "java -jar scorer-stream/target/scorer-stream.jar";
@@ -45,7 +46,9 @@ final class ValidateCommand implements Callable<Integer> {
     EventSource source = input.source();
     // Whole seconds, like --split, so that the printed command reproduces the run exactly.
     Instant splitAt = split == null ? TemporalSplit.medianEventTime(source).truncatedTo(ChronoUnit.SECONDS) : Instant.ofEpochSecond(split);
-    ValidityReport report = PredictiveValidity.measure(new TemporalSplit(scoring.newModel(), splitAt).run(source));
+    TopologySettings settings = scoring.settings();
+    ValidityReport report = PredictiveValidity.measure(
+        new TemporalSplit(ScoringOptions.newModel(settings), settings.topics(), splitAt).run(source));
     PrintWriter out = spec.commandLine().getOut();
     out.println(report.table());
     out.println("command: " + JAR + " validate " + String.join(" ", reproducingArguments(splitAt)));

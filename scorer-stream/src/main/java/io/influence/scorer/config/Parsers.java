@@ -1,7 +1,12 @@
 package io.influence.scorer.config;
 
 import java.net.URI;
+import io.influence.scorer.model.EngagementType;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -139,6 +144,39 @@ final class Parsers {
         }
       }
       throw new IllegalArgumentException("expected one of " + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+    };
+  }
+
+  /** {@code share=1,mention=0.8}: weights of the named interaction types; the others keep their defaults. */
+  static Function<String, Map<EngagementType, Double>> typeWeights() {
+    return text -> {
+      Map<EngagementType, Double> weights = new EnumMap<>(EngagementType.class);
+      for (String pair : text.split(",")) {
+        if (pair.isBlank()) {
+          continue;
+        }
+        String[] parts = pair.split("=", 2);
+        if (parts.length != 2) {
+          throw new IllegalArgumentException("expected type=weight pairs such as share=1,mention=0.8");
+        }
+        EngagementType type = oneOf(EngagementType.class).apply(parts[0].strip());
+        weights.put(type, doubleBetween(0, 1000).apply(parts[1].strip()));
+      }
+      return weights;
+    };
+  }
+
+  /** A readable file, or nothing when blank. */
+  static Function<String, Optional<Path>> optionalReadableFile() {
+    return text -> {
+      if (text.isBlank()) {
+        return Optional.empty();
+      }
+      Path file = Path.of(text);
+      if (!Files.isReadable(file)) {
+        throw new IllegalArgumentException("no readable file there");
+      }
+      return Optional.of(file);
     };
   }
 

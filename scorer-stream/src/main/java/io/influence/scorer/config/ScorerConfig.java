@@ -1,5 +1,6 @@
 package io.influence.scorer.config;
 
+import io.influence.scorer.model.EngagementType;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
  */
 public final class ScorerConfig {
   public static final String KAFKA_PREFIX = "kafka.";
+  private static final Pattern URL_USER_INFO = Pattern.compile("//[^/@,]+@");
 
   public static final Setting<String> BOOTSTRAP_SERVERS = new Setting<>("bootstrap.servers", "localhost:9092",
       Parsers.hostAndPortList(), "Kafka brokers to connect to, host:port[,host:port...]");
@@ -62,23 +64,37 @@ public final class ScorerConfig {
       Parsers.positiveDuration(), "Half-life of received engagement");
   public static final Setting<Boolean> ACTOR_WEIGHTING = new Setting<>("scoring.actor.weighting", "true",
       Parsers.bool(), "Weigh each interaction by the actor's own score");
+  public static final Setting<Map<EngagementType, Double>> TYPE_WEIGHTS = new Setting<>("scoring.weights", "",
+      Parsers.typeWeights(), "Influence of each interaction type, e.g. share=1,mention=0.8; unnamed types keep their defaults");
+  public static final Setting<Optional<Path>> TOPIC_DICTIONARY = new Setting<>("topics.dictionary", "",
+      Parsers.optionalReadableFile(), "Properties file of keyword=topic for content without tags (default: the built-in dictionary)");
+  public static final Setting<Duration> DEDUPLICATION_WINDOW = new Setting<>("dedup.window", "7d",
+      Parsers.positiveDuration(), "How long an event id is remembered, so that a connector's redelivery counts once");
   public static final Setting<Double> MIN_SCORE_CHANGE = new Setting<>("emit.min.score.change", "0.01",
       Parsers.doubleBetween(0, 100), "Smallest score change that is published (a topic change always is)");
   public static final Setting<LogFormat> LOG_FORMAT = new Setting<>("log.format", "text",
       Parsers.oneOf(LogFormat.class), "text, or json for one JSON object per line (read by logback at start)");
   public static final Setting<String> LOG_LEVEL = new Setting<>("log.level", "INFO",
       Parsers.oneOf(LogLevel.class).andThen(Enum::name), "Level of the service's own loggers");
+  public static final Setting<RecordingLevel> METRICS_RECORDING_LEVEL = new Setting<>("metrics.recording.level", "info",
+      Parsers.oneOf(RecordingLevel.class),
+      "Kafka Streams metrics: info, or debug for per-task latencies and RocksDB statistics (costs throughput, see docs/OPERATIONS.md)");
+  public static final Setting<Duration> METRICS_REFRESH = new Setting<>("metrics.refresh", "10s",
+      Parsers.positiveDuration(), "How soon meters of new stream threads, tasks and stores appear in /metrics, and how often consumer lag is summed");
 
   private static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID,
       INPUT_PATTERN, OUTPUT_TOPIC, ACCOUNT_LINKS_TOPIC, HTTP_PORT, APPLICATION_SERVER, STATE_DIR, PROCESSING_GUARANTEE,
       COMMIT_INTERVAL, STREAM_THREADS, STANDBY_REPLICAS, REPLICATION_FACTOR, TOPIC_PARTITIONS, HALF_LIFE,
-      ACTOR_WEIGHTING, MIN_SCORE_CHANGE, LOG_FORMAT, LOG_LEVEL);
+      ACTOR_WEIGHTING, TYPE_WEIGHTS, TOPIC_DICTIONARY, DEDUPLICATION_WINDOW, MIN_SCORE_CHANGE, LOG_FORMAT, LOG_LEVEL, METRICS_RECORDING_LEVEL, METRICS_REFRESH);
 
   public enum ProcessingGuarantee { EXACTLY_ONCE_V2, AT_LEAST_ONCE }
 
   public enum LogFormat { TEXT, JSON }
 
   enum LogLevel { TRACE, DEBUG, INFO, WARN, ERROR }
+
+  /** Kafka's {@code metrics.recording.level}: which sensors the Kafka clients record. */
+  public enum RecordingLevel { INFO, DEBUG, TRACE }
 
   private final Map<Setting<?>, Object> values;
   private final Map<Setting<?>, String> sources;
@@ -164,17 +180,28 @@ public final class ScorerConfig {
     return Map.copyOf(kafkaOverrides);
   }
 
-  /** Every effective value and where it came from, secrets masked: for the start-up banner. */
+  /**
+   * Every effective value and where it came from, secrets masked: for the start-up banner. A secret is a
+   * setting whose key names one (password, secret, JAAS, key) or the user information of a URL
+   * ({@code https://user:token@registry}).
+   */
   public Map<String, String> describe() {
     Map<String, String> description = new LinkedHashMap<>();
     values.forEach((setting, value) ->
-        description.put(setting.key(), (setting.isSecret() ? "****" : render(value)) + " (" + sources.get(setting) + ")"));
+        description.put(setting.key(), (setting.isSecret() ? "****" : masked(value)) + " (" + sources.get(setting) + ")"));
     kafkaOverrides.forEach((key, value) ->
         description.put(KAFKA_PREFIX + key, Setting.isSecretKey(key) ? "****" : value));
     return description;
   }
 
+  private static String masked(Object value) {
+    return value instanceof java.net.URI ? URL_USER_INFO.matcher(render(value)).replaceAll("//****@") : render(value);
+  }
+
   private static String render(Object value) {
+    if (value instanceof Optional<?> optional) {
+      return optional.map(ScorerConfig::render).orElse("");
+    }
     if (value instanceof Enum<?> constant) {
       return constant.name().toLowerCase(Locale.ROOT);
     }

@@ -218,6 +218,10 @@ public final class InteractionPublisher implements AutoCloseable {
       synchronized (readyTopics) {
         if (!readyTopics.contains(topic)) {
           createIfMissing(topic);
+          // Wait until the producer knows the new topic's leaders: sending into a topic the brokers
+          // are still creating can fail a first batch while later ones are in flight, which an
+          // idempotent producer then retries as out-of-order until the delivery timeout.
+          producer.partitionsFor(topic);
           readyTopics.add(topic);
         }
       }

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -44,12 +43,7 @@ public final class Demo implements AutoCloseable {
   public static Demo start(int brokerPort, int registryPort, int httpPort, double eventsPerSecond, long seed) {
     EmbeddedStack stack = EmbeddedStack.start(brokerPort, registryPort);
     try {
-      ScorerConfig config = ScorerConfig.defaults().with(Map.of(
-          ScorerConfig.BOOTSTRAP_SERVERS.key(), stack.bootstrapServers(),
-          ScorerConfig.SCHEMA_REGISTRY_URL.key(), stack.schemaRegistryUrl(),
-          ScorerConfig.HTTP_PORT.key(), String.valueOf(httpPort),
-          ScorerConfig.STATE_DIR.key(), Files.createTempDirectory("influence-demo-state").toString(),
-          ScorerConfig.STANDBY_REPLICAS.key(), "0"));
+      ScorerConfig config = stack.scorerConfig(Files.createTempDirectory("influence-demo-state"), httpPort);
       InteractionSimulator simulator = new InteractionSimulator(seed, Clock.systemUTC());
       InteractionPublisher publisher = new InteractionPublisher(
           new PublisherSettings(stack.bootstrapServers(), config.get(ScorerConfig.TOPIC_PARTITIONS), (short) 1, false),

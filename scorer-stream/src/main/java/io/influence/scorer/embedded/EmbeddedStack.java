@@ -1,6 +1,9 @@
 package io.influence.scorer.embedded;
 
+import io.influence.scorer.config.ScorerConfig;
 import io.influence.scorer.registry.EmbeddedSchemaRegistry;
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * What a newcomer would otherwise have to install: a Kafka broker and a Schema Registry, both in this
@@ -36,6 +39,19 @@ public final class EmbeddedStack implements AutoCloseable {
 
   public String schemaRegistryUrl() {
     return registry.url();
+  }
+
+  /**
+   * A single scorer's configuration on this stack: its brokers and registry, HTTP on {@code httpPort},
+   * state in {@code stateDirectory}, and no standby, since there is no other instance to hold one.
+   */
+  public ScorerConfig scorerConfig(Path stateDirectory, int httpPort) {
+    return ScorerConfig.defaults().with(Map.of(
+        ScorerConfig.BOOTSTRAP_SERVERS.key(), bootstrapServers(),
+        ScorerConfig.SCHEMA_REGISTRY_URL.key(), schemaRegistryUrl(),
+        ScorerConfig.HTTP_PORT.key(), String.valueOf(httpPort),
+        ScorerConfig.STATE_DIR.key(), stateDirectory.toString(),
+        ScorerConfig.STANDBY_REPLICAS.key(), "0"));
   }
 
   @Override

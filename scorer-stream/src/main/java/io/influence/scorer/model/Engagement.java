@@ -37,6 +37,10 @@ public record Engagement(
     topics = List.copyOf(topics);
   }
 
+  public Engagement withActorScore(double score) {
+    return new Engagement(eventId, network, type, actorId, targetId, topics, occurredAtMillis, score, actorSelectivity);
+  }
+
   public Engagement withActorSelectivity(double selectivity) {
     return new Engagement(eventId, network, type, actorId, targetId, topics, occurredAtMillis, actorScore, selectivity);
   }

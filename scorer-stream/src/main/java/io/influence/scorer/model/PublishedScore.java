@@ -1,39 +1,54 @@
 package io.influence.scorer.model;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
 /**
- * The latest score published for a user, with the score they started that (UTC) day with.
+ * What was published for a user: the latest score, and the last score of each of their most recent
+ * (UTC) days with publications.
  *
- * <p>An actor is weighed by the score they had at the start of the day of the engagement, not by
- * their very latest one. Scores then feed back once a day, as Klout's did, instead of with whatever
- * lag the stream has between publishing a score and reading it back; the streaming and offline paths
- * agree, and an actor's weight does not flicker during a burst.
+ * <p>An actor is weighed by the score they had at the start of the engagement's day, not by their very
+ * latest one. Scores then feed back once a day, as Klout's did, rather than with whatever lag the stream
+ * has between publishing a score and reading it back; and because the record carries a few days of
+ * history, a reader that is ahead of or behind the actor in event time (partitions advance at their
+ * own pace) still picks the score of the right day.
  *
  * @param score the latest published score
  * @param atMillis the event time it was computed for
- * @param dayStartScore the last score published before that day began; NaN if there was none
+ * @param dayEndScores the last score published on each recent day, by days since the epoch
  */
-public record PublishedScore(double score, long atMillis, double dayStartScore) {
+public record PublishedScore(double score, long atMillis, NavigableMap<Long, Double> dayEndScores) {
+  /** A week of history, plus the current day. */
+  public static final int DAYS_KEPT = 8;
   private static final long MILLIS_PER_DAY = 86_400_000L;
 
-  public static PublishedScore first(double score, long atMillis) {
-    return new PublishedScore(score, atMillis, Double.NaN);
+  public PublishedScore {
+    dayEndScores = Collections.unmodifiableNavigableMap(new TreeMap<>(dayEndScores));
   }
 
-  /** The score published next, at {@code atMillis}. */
+  public static PublishedScore first(double score, long atMillis) {
+    return new PublishedScore(score, atMillis, new TreeMap<>(Map.of(dayOf(atMillis), score)));
+  }
+
+  /** The score published next, at {@code nextAtMillis}. */
   public PublishedScore next(double nextScore, long nextAtMillis) {
-    boolean newDay = dayOf(nextAtMillis) > dayOf(atMillis);
-    return new PublishedScore(nextScore, Math.max(atMillis, nextAtMillis), newDay ? score : dayStartScore);
+    TreeMap<Long, Double> days = new TreeMap<>(dayEndScores);
+    days.put(dayOf(nextAtMillis), nextScore);
+    while (days.size() > DAYS_KEPT) {
+      days.pollFirstEntry();
+    }
+    return new PublishedScore(nextScore, Math.max(atMillis, nextAtMillis), days);
   }
 
   /**
-   * The score to weigh this user's engagement at {@code eventMillis} by: the latest one if it was
-   * published before that day, else the one the day started with, else {@code priorScore}.
+   * The score to weigh this user's engagement at {@code eventMillis} by: the last one published
+   * before that day began, or {@code priorScore} if none is known.
    */
   public double asSeenAt(long eventMillis, double priorScore) {
-    if (dayOf(atMillis) < dayOf(eventMillis)) {
-      return score;
-    }
-    return Double.isNaN(dayStartScore) ? priorScore : dayStartScore;
+    Map.Entry<Long, Double> dayBefore = dayEndScores.lowerEntry(dayOf(eventMillis));
+    return dayBefore == null ? priorScore : dayBefore.getValue();
   }
 
   private static long dayOf(long millis) {

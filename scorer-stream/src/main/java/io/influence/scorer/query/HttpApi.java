@@ -3,10 +3,12 @@ package io.influence.scorer.query;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.influence.scorer.metrics.ScorerMetrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -22,6 +24,9 @@ public final class HttpApi implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
   private static final Pattern USER_ID = Pattern.compile("[\\p{L}\\p{N}_.:@\\-]{1,256}");
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+  /** The route tag of requests no route matched, so that scanners probing paths cannot multiply the series. */
+  static final String UNMATCHED_ROUTE = "unmatched";
+  private static final String FORWARDED = "influence.forwarded";
 
   private final Javalin server;
 
@@ -34,14 +39,18 @@ public final class HttpApi implements AutoCloseable {
    *
    * @param streamsState the streams client's state, for readiness
    * @param metrics the Prometheus exposition
+   * @param meters where every request is timed, by route template and status
    */
-  public static HttpApi start(int port, ScoreQueries scores, Supplier<KafkaStreams.State> streamsState, Supplier<String> metrics) {
+  public static HttpApi start(int port, ScoreQueries scores, Supplier<KafkaStreams.State> streamsState, Supplier<String> metrics,
+      ScorerMetrics meters) {
     ObjectMapper json = new ObjectMapper()
         .registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     Javalin server = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(json, false));
       config.startup.showJavalinBanner = false;
+      config.requestLogger.http((ctx, millis) -> meters.httpRequest(ctx.method().name(), route(ctx), ctx.statusCode(),
+          Boolean.TRUE.equals(ctx.attribute(FORWARDED)), (long) (millis * 1_000_000)));
       config.routes.get("/v1/users/{userId}", ctx -> user(ctx, scores));
       config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
       config.routes.get("/health/ready", ctx -> ready(ctx, streamsState.get()));
@@ -71,6 +80,16 @@ public final class HttpApi implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+  }
+
+  /** Marks a request as answered by another instance, for the {@code target} tag of its meter. */
+  public static void markForwarded(Context ctx) {
+    ctx.attribute(FORWARDED, Boolean.TRUE);
+  }
+
+  private static String route(Context ctx) {
+    Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+    return endpoint == null ? UNMATCHED_ROUTE : endpoint.path;
   }
 
   private static void user(Context ctx, ScoreQueries scores) {

@@ -5,6 +5,7 @@ import io.influence.scorer.model.InfluenceSnapshot;
 import io.influence.scorer.model.UserInfluence;
 import io.influence.scorer.topology.ScoringTopology;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -47,6 +48,18 @@ public final class ScoreQueries {
   public void forEachUser(long atMillis, Consumer<InfluenceSnapshot> action) {
     try (KeyValueIterator<String, UserInfluence.State> users = store().all()) {
       users.forEachRemaining(entry -> action.accept(UserInfluence.restore(entry.value).snapshotAt(atMillis, parameters)));
+    }
+  }
+
+  /**
+   * How many users this instance's active stores hold, by RocksDB's estimate (cheap, may be off by a few
+   * percent); empty while the stores cannot be queried, during start-up and rebalances.
+   */
+  public OptionalLong approximateUserCount() {
+    try {
+      return OptionalLong.of(store().approximateNumEntries());
+    } catch (InvalidStateStoreException e) {
+      return OptionalLong.empty();
     }
   }
 

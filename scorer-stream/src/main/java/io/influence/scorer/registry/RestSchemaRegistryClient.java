@@ -7,6 +7,7 @@ import io.influence.scorer.registry.RegistryJson.IdResponse;
 import io.influence.scorer.registry.RegistryJson.SchemaRequest;
 import io.influence.scorer.registry.RegistryJson.SchemaResponse;
 import io.influence.scorer.registry.RegistryJson.SubjectVersionResponse;
+import io.influence.scorer.registry.RegistryClientListener.RequestOutcome;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -75,6 +76,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   private final List<String> baseUrls;
   private final Settings settings;
+  private final RegistryClientListener listener;
   private final HttpClient http;
   private final Map<SubjectSchema, Integer> registeredIds = new ConcurrentHashMap<>();
   private final Map<SubjectSchema, RegisteredSchema> lookups = new ConcurrentHashMap<>();
@@ -87,6 +89,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   /** A client of the registry at {@code urls} (one URL, or several separated by commas). */
   public RestSchemaRegistryClient(String urls, Settings settings) {
+    this(urls, settings, RegistryClientListener.NONE);
+  }
+
+  /** A client of the registry at {@code urls} that reports its requests and cache lookups to {@code listener}. */
+  public RestSchemaRegistryClient(String urls, Settings settings, RegistryClientListener listener) {
     this.baseUrls = Arrays.stream(urls.split(","))
         .map(String::trim)
         .filter(url -> !url.isEmpty())
@@ -97,13 +104,14 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
           + urls + "'");
     }
     this.settings = settings;
+    this.listener = listener;
     this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
   }
 
   @Override
   public int register(String subject, Schema schema) {
-    return cached(registeredIds, new SubjectSchema(subject, schema), () -> {
-      int id = call("POST", subjectPath(subject) + "/versions", new SchemaRequest(schema.toString()), IdResponse.class).id();
+    return cached("register", registeredIds, new SubjectSchema(subject, schema), () -> {
+      int id = call("register", "POST", subjectPath(subject) + "/versions", new SchemaRequest(schema.toString()), IdResponse.class).id();
       schemasById.putIfAbsent(id, schema);
       return id;
     });
@@ -111,19 +119,19 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public Schema schemaById(int id) {
-    return cached(schemasById, id, () -> parse(call("GET", "/schemas/ids/" + id, null, SchemaResponse.class).schema()));
+    return cached("schema_by_id", schemasById, id, () -> parse(call("schema_by_id", "GET", "/schemas/ids/" + id, null, SchemaResponse.class).schema()));
   }
 
   @Override
   public RegisteredSchema latest(String subject) {
-    return registered(call("GET", subjectPath(subject) + "/versions/latest", null, SubjectVersionResponse.class));
+    return registered(call("latest", "GET", subjectPath(subject) + "/versions/latest", null, SubjectVersionResponse.class));
   }
 
   @Override
   public Optional<RegisteredSchema> lookup(String subject, Schema schema) {
     try {
-      return Optional.of(cached(lookups, new SubjectSchema(subject, schema), () -> registered(
-          call("POST", subjectPath(subject), new SchemaRequest(schema.toString()), SubjectVersionResponse.class))));
+      return Optional.of(cached("lookup", lookups, new SubjectSchema(subject, schema), () -> registered(
+          call("lookup", "POST", subjectPath(subject), new SchemaRequest(schema.toString()), SubjectVersionResponse.class))));
     } catch (SchemaRegistryException e) {
       if (e.errorCode() == SchemaRegistryException.SUBJECT_NOT_FOUND
           || e.errorCode() == SchemaRegistryException.SCHEMA_NOT_FOUND) {
@@ -136,7 +144,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public boolean isCompatible(String subject, Schema schema) {
     try {
-      return call("POST", "/compatibility" + subjectPath(subject) + "/versions/latest",
+      return call("compatibility", "POST", "/compatibility" + subjectPath(subject) + "/versions/latest",
           new SchemaRequest(schema.toString()), CompatibilityResponse.class).isCompatible();
     } catch (SchemaRegistryException e) {
       if (e.errorCode() == SchemaRegistryException.SUBJECT_NOT_FOUND) {
@@ -151,8 +159,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
    * (unlike {@code computeIfAbsent}) since it may retry for seconds; two threads may then both fetch,
    * which is harmless since they get the same answer.
    */
-  private static <K, V> V cached(Map<K, V> cache, K key, Supplier<V> fetch) {
+  private <K, V> V cached(String operation, Map<K, V> cache, K key, Supplier<V> fetch) {
     V value = cache.get(key);
+    listener.cacheLookup(operation, value != null);
     if (value == null) {
       value = fetch.get();
       cache.putIfAbsent(key, value);
@@ -169,7 +178,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
    * One call of the REST API with retries: attempt {@code n} goes to URL {@code n mod count}, so a dead
    * registry among several is skipped.
    */
-  private <T> T call(String method, String path, Object body, Class<T> answer) {
+  private <T> T call(String operation, String method, String path, Object body, Class<T> answer) {
     HttpRequest.BodyPublisher payload = body == null
         ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(RegistryJson.write(body));
@@ -186,10 +195,16 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
       if (body != null) {
         request.header("Content-Type", RegistryJson.MEDIA_TYPE);
       }
+      long started = System.nanoTime();
+      RequestOutcome outcome = RequestOutcome.UNREACHABLE;
       try {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 == 2) {
-          return parseAnswer(method, url, response, answer);
+        outcome = RequestOutcome.ofStatus(response.statusCode());
+        if (outcome == RequestOutcome.SUCCESS) {
+          outcome = RequestOutcome.INVALID_ANSWER;
+          T parsed = parseAnswer(method, url, response, answer);
+          outcome = RequestOutcome.SUCCESS;
+          return parsed;
         }
         failure = errorOf(method, url, response);
         if (response.statusCode() < 500) {
@@ -202,6 +217,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         Thread.currentThread().interrupt();
         throw new SchemaRegistryException(SchemaRegistryException.NO_RESPONSE, SchemaRegistryException.NO_RESPONSE,
             "Interrupted during " + method + " " + url, e);
+      } finally {
+        listener.requested(operation, outcome, System.nanoTime() - started);
       }
     }
     throw settings.maxAttempts() == 1 ? failure : new SchemaRegistryException(failure.httpStatus(),

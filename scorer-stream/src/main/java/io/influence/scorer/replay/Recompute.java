@@ -5,6 +5,7 @@ import io.influence.scorer.connector.EventSource;
 import io.influence.scorer.connector.RejectedLine;
 import io.influence.scorer.model.Contribution;
 import io.influence.scorer.model.InfluenceModel;
+import io.influence.scorer.model.TopicDictionary;
 import io.influence.scorer.topology.Engagements;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,9 +22,11 @@ import java.util.stream.Stream;
  */
 public final class Recompute {
   private final InfluenceModel model;
+  private final TopicDictionary topics;
 
-  public Recompute(InfluenceModel model) {
+  public Recompute(InfluenceModel model, TopicDictionary topics) {
     this.model = model;
+    this.topics = topics;
   }
 
   /** Scores every event of {@code source}, then exports every user as of the last event. */
@@ -36,7 +39,7 @@ public final class Recompute {
     try (Stream<InteractionEvent> events = source.events(rejections)) {
       events.forEach(event -> {
         latest.accumulateAndGet(event.getOccurredAt().toEpochMilli(), Math::max);
-        Contribution contribution = model.apply(Engagements.fromUnlinkedEvent(event, Double.NaN));
+        Contribution contribution = model.apply(Engagements.fromUnlinkedEvent(event, Double.NaN, topics));
         outcomes.merge(contribution.outcome(), 1L, Long::sum);
       });
     } catch (IOException e) {

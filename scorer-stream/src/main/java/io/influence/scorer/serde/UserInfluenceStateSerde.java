@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** A user's {@link UserInfluence.State} in the state store and its changelog. */
 public final class UserInfluenceStateSerde extends BinaryFormat<UserInfluence.State> {
@@ -47,7 +48,11 @@ public final class UserInfluenceStateSerde extends BinaryFormat<UserInfluence.St
     if (published != null) {
       out.writeDouble(published.score());
       out.writeLong(published.atMillis());
-      out.writeDouble(published.dayStartScore());
+      out.writeInt(published.dayEndScores().size());
+      for (Map.Entry<Long, Double> day : published.dayEndScores().entrySet()) {
+        out.writeLong(day.getKey());
+        out.writeDouble(day.getValue());
+      }
     }
     out.writeDouble(state.previousPublishedScore());
     writeStrings(state.publishedTopics(), out);
@@ -69,9 +74,20 @@ public final class UserInfluenceStateSerde extends BinaryFormat<UserInfluence.St
       causes.add(new UserInfluence.Cause(in.readUTF(), in.readUTF(), EngagementType.valueOf(in.readUTF()), in.readDouble(), in.readLong()));
     }
     long latestEvent = in.readLong();
-    PublishedScore published = in.readBoolean() ? new PublishedScore(in.readDouble(), in.readLong(), in.readDouble()) : null;
+    PublishedScore published = in.readBoolean() ? readPublished(in) : null;
     return new UserInfluence.State(userId, landmark, days, contributors, causes, latestEvent, published, in.readDouble(),
         readStrings(in));
+  }
+
+  private static PublishedScore readPublished(DataInputStream in) throws IOException {
+    double score = in.readDouble();
+    long at = in.readLong();
+    int days = in.readInt();
+    TreeMap<Long, Double> dayEndScores = new TreeMap<>();
+    for (int i = 0; i < days; i++) {
+      dayEndScores.put(in.readLong(), in.readDouble());
+    }
+    return new PublishedScore(score, at, dayEndScores);
   }
 
   private static void writeCounts(Map<EngagementType, Long> counts, DataOutputStream out) throws IOException {

@@ -4,13 +4,15 @@ import io.influence.schema.AccountLink;
 import io.influence.schema.InteractionEvent;
 import io.influence.schema.UserScore;
 import io.influence.scorer.config.ScorerConfig;
-import io.influence.scorer.registry.ConfluentAvroSerde;
-import io.influence.scorer.registry.RestSchemaRegistryClient;
-import io.influence.scorer.registry.SchemaRegistryClient;
+import io.influence.scorer.logging.LoggingSetup;
 import io.influence.scorer.metrics.MetricsSetup;
+import io.influence.scorer.metrics.RegistryClientMeters;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.query.HttpApi;
 import io.influence.scorer.query.ScoreQueries;
+import io.influence.scorer.registry.ConfluentAvroSerde;
+import io.influence.scorer.registry.RestSchemaRegistryClient;
+import io.influence.scorer.registry.SchemaRegistryClient;
 import io.influence.scorer.topology.ScoringTopology;
 import io.influence.scorer.topology.TopologySettings;
 import java.time.Clock;
@@ -62,9 +64,12 @@ public final class ScorerService implements AutoCloseable {
     this.housekeeping = housekeeping;
   }
 
-  /** Starts against the schema registry the configuration names. */
+  /** Starts against the schema registry the configuration names, counting the registry client's requests. */
   public static ScorerService start(ScorerConfig config, Clock clock) {
-    return start(config, contractSerdes(new RestSchemaRegistryClient(config.get(ScorerConfig.SCHEMA_REGISTRY_URL).toString())), clock);
+    MetricsSetup metricsSetup = metricsSetup(config);
+    SchemaRegistryClient registry = new RestSchemaRegistryClient(config.get(ScorerConfig.SCHEMA_REGISTRY_URL).toString(),
+        RestSchemaRegistryClient.Settings.defaults(), new RegistryClientMeters(metricsSetup.registry()));
+    return start(config, contractSerdes(registry), metricsSetup, clock);
   }
 
   /** The contract's Avro serdes in the Confluent wire format, registering schemas under {@code <topic>-value}. */
@@ -77,14 +82,23 @@ public final class ScorerService implements AutoCloseable {
 
   /** Creates missing topics, starts the streams client and serves HTTP. */
   public static ScorerService start(ScorerConfig config, ScoringTopology.ContractSerdes serdes, Clock clock) {
+    return start(config, serdes, metricsSetup(config), clock);
+  }
+
+  private static MetricsSetup metricsSetup(ScorerConfig config) {
+    return new MetricsSetup(config.get(ScorerConfig.APPLICATION_SERVER).toString(), config.get(ScorerConfig.METRICS_REFRESH));
+  }
+
+  private static ScorerService start(ScorerConfig config, ScoringTopology.ContractSerdes serdes, MetricsSetup metricsSetup,
+      Clock clock) {
+    LoggingSetup.apply(config);
     logBanner(config);
     Admin admin = Admin.create(clientProperties(config));
     TopicProvisioner topics = new TopicProvisioner(admin, config);
     topics.ensureTableTopics();
     topics.ensureDeadLetterTopics();
 
-    MetricsSetup metricsSetup = new MetricsSetup(config.get(ScorerConfig.APPLICATION_SERVER).toString());
-    ScorerMetrics metrics = new ScorerMetrics(metricsSetup.registry());
+    ScorerMetrics metrics = new ScorerMetrics(metricsSetup.registry(), clock);
     TopologySettings settings = TopologySettings.from(config);
     Topology topology = new ScoringTopology(settings, serdes, metrics, clock::instant).build();
     log.debug("Topology:\n{}", topology.describe());
@@ -98,7 +112,8 @@ public final class ScorerService implements AutoCloseable {
     metricsSetup.bind(streams);
 
     ScoreQueries queries = new ScoreQueries(streams, settings.parameters());
-    HttpApi http = HttpApi.start(config.get(ScorerConfig.HTTP_PORT), queries, streams::state, metricsSetup::scrape);
+    metrics.trackUsers(queries::approximateUserCount);
+    HttpApi http = HttpApi.start(config.get(ScorerConfig.HTTP_PORT), queries, streams::state, metricsSetup::scrape, metrics);
     streams.start();
 
     ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -159,6 +174,7 @@ public final class ScorerService implements AutoCloseable {
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.get(ScorerConfig.STATE_DIR).toString());
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.get(ScorerConfig.APPLICATION_SERVER).toString());
     props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+    props.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, config.get(ScorerConfig.METRICS_RECORDING_LEVEL).name());
     // Connector topics for a new network are found by the input pattern at the next metadata refresh.
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), (int) NEW_TOPIC_DISCOVERY.toMillis());
     props.putAll(clientProperties(config));

@@ -14,6 +14,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Applies each engagement to its target's influence, keeps the state in {@link ScoringTopology#USER_INFLUENCE_STORE},
@@ -25,6 +27,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
   private final ScorerMetrics metrics;
   private KeyValueStore<String, UserInfluence.State> store;
   private KeyValueStore<String, PairHistory> pairs;
+  private ReadOnlyKeyValueStore<String, ValueAndTimestamp<UserScore>> publishedScores;
   private ProcessorContext<String, UserScore> context;
 
   ScoringProcessor(InfluenceParameters parameters, double minScoreChange, ScorerMetrics metrics) {
@@ -38,11 +41,12 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
     this.context = context;
     this.store = context.getStateStore(ScoringTopology.USER_INFLUENCE_STORE);
     this.pairs = context.getStateStore(ScoringTopology.PAIR_HISTORY_STORE);
+    this.publishedScores = context.getStateStore(ScoringTopology.PUBLISHED_SCORES_STORE);
   }
 
   @Override
   public void process(Record<String, Engagement> record) {
-    Engagement engagement = record.value();
+    Engagement engagement = record.value().withActorScore(actorScoreAt(record.value()));
     UserInfluence.State stored = store.get(engagement.targetId());
     UserInfluence user = stored == null ? UserInfluence.newUser(engagement.targetId()) : UserInfluence.restore(stored);
 
@@ -71,8 +75,19 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
       context.forward(record.withKey(user.userId())
           .withValue(UserScores.fromEvent(snapshot, previous, user.published(), engagement, contribution))
           .withTimestamp(snapshot.asOfMillis()));
-      metrics.scoreUpdated("event");
+      metrics.scoreUpdatedByEvent(engagement.network(), snapshot.asOfMillis());
     }
     store.put(user.userId(), user.state());
+  }
+
+  /**
+   * The actor's score at the start of the engagement's day, read from the scores published so far
+   * (see PublishedScore); looked up here, where scores are made, so the lag between publishing a
+   * score and weighing by it is as small as the stream allows.
+   */
+  private double actorScoreAt(Engagement engagement) {
+    double prior = parameters.actorWeighting().priorScore();
+    ValueAndTimestamp<UserScore> published = publishedScores.get(engagement.actorId());
+    return published == null ? prior : UserScores.published(published.value()).asSeenAt(engagement.occurredAtMillis(), prior);
   }
 }

@@ -5,7 +5,6 @@ import io.influence.schema.InteractionEvent;
 import io.influence.schema.UserScore;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.model.Engagement;
-import io.influence.scorer.model.PublishedScore;
 import io.influence.scorer.serde.ActorActivitySerde;
 import io.influence.scorer.serde.EngagementSerde;
 import io.influence.scorer.serde.PairHistorySerde;
@@ -35,8 +34,9 @@ import org.apache.kafka.streams.state.Stores;
  * The scoring pipeline: connector records → decoded events (or dead letters) → identities → the
  * actor's score → repartition by target → the target's influence → {@link UserScore}.
  *
- * <p>Partitioning: account links and scores are global tables, so an event can be resolved and
- * weighed by its actor's score in whatever partition it arrives. Two repartition topics follow:
+ * <p>Partitioning: account links and published scores are global tables, so an event is resolved in
+ * whatever partition it arrives, and its actor's score is read where it is scored. Two repartition
+ * topics follow:
  * {@value #ENGAGEMENTS_BY_ACTOR} brings an actor's engagements together to apply Klout's selectivity
  * rule, and {@value #ENGAGEMENTS_BY_TARGET} brings them to the target's partition, where the target's
  * influence and its actor→target pair histories live. See docs/ARCHITECTURE.md.
@@ -45,6 +45,7 @@ public final class ScoringTopology {
   public static final String USER_INFLUENCE_STORE = "user-influence";
   public static final String PAIR_HISTORY_STORE = "pair-history";
   public static final String ACTOR_ACTIVITY_STORE = "actor-activity";
+  public static final String SEEN_EVENTS_STORE = "seen-events";
   public static final String ENGAGEMENTS_BY_ACTOR = "engagements-by-actor";
   public static final String ACCOUNT_LINKS_STORE = "account-links";
   public static final String PUBLISHED_SCORES_STORE = "published-scores";
@@ -72,7 +73,8 @@ public final class ScoringTopology {
         Consumed.with(Serdes.String(), serdes.accountLinks()).withName("account-links-source"),
         Materialized.<String, AccountLink, KeyValueStore<Bytes, byte[]>>as(ACCOUNT_LINKS_STORE)
             .withKeySerde(Serdes.String()).withValueSerde(serdes.accountLinks()));
-    GlobalKTable<String, UserScore> publishedScores = builder.globalTable(settings.outputTopic(),
+    // Read by the scoring processor, so that an actor's score is looked up as late as possible.
+    builder.globalTable(settings.outputTopic(),
         Consumed.with(Serdes.String(), serdes.scores()).withName("published-scores-source"),
         Materialized.<String, UserScore, KeyValueStore<Bytes, byte[]>>as(PUBLISHED_SCORES_STORE)
             .withKeySerde(Serdes.String()).withValueSerde(serdes.scores()));
@@ -83,6 +85,10 @@ public final class ScoringTopology {
         Stores.persistentKeyValueStore(PAIR_HISTORY_STORE), Serdes.String(), new PairHistorySerde()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(ACTOR_ACTIVITY_STORE), Serdes.String(), new ActorActivitySerde()));
+    builder.addStateStore(Stores.windowStoreBuilder(
+        Stores.persistentWindowStore(SEEN_EVENTS_STORE, settings.deduplicationWindow().multipliedBy(2),
+            settings.deduplicationWindow().multipliedBy(2), false),
+        Serdes.String(), Serdes.Long()));
 
     Map<String, KStream<String, Decoded>> decoded = builder
         .stream(settings.inputPattern(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("interactions-source"))
@@ -109,13 +115,12 @@ public final class ScoringTopology {
             (resolving, link) -> resolving.withActor(
                 Identities.userId(resolving.event().getNetwork(), resolving.event().getActorAccount(), link)),
             Named.as("resolve-actor"))
-        .leftJoin(publishedScores,
-            (eventId, resolving) -> resolving.actorId(),
-            (resolving, actorScore) -> toEngagement(resolving, actorScoreAt(actorScore, resolving.event())),
-            Named.as("weigh-by-actor-score"))
+        .mapValues(this::toEngagement, Named.as("to-engagement"))
         .selectKey((eventId, engagement) -> engagement.actorId(), Named.as("key-by-actor"))
         .repartition(Repartitioned.with(Serdes.String(), new EngagementSerde())
             .withName(ENGAGEMENTS_BY_ACTOR).withNumberOfPartitions(settings.partitions()))
+        .processValues(() -> new DeduplicationProcessor(settings.deduplicationWindow(), metrics),
+            Named.as("drop-duplicates"), SEEN_EVENTS_STORE)
         .processValues(() -> new ActorSelectivityProcessor(settings.parameters().selectivityFreeActions()),
             Named.as("actor-selectivity"), ACTOR_ACTIVITY_STORE)
         .selectKey((actorId, engagement) -> engagement.targetId(), Named.as("key-by-target"))
@@ -132,19 +137,9 @@ public final class ScoringTopology {
     return (key, value, recordContext) -> TopologySettings.deadLetterTopic(recordContext.topic());
   }
 
-  /** What the actor's engagement is weighed by: their score at the start of its day ({@link PublishedScore}). */
-  private double actorScoreAt(UserScore published, InteractionEvent event) {
-    double prior = settings.parameters().actorWeighting().priorScore();
-    if (published == null) {
-      return prior;
-    }
-    Double dayStart = published.getDayStartScore();
-    return new PublishedScore(published.getScore(), published.getUpdatedAt().toEpochMilli(), dayStart == null ? Double.NaN : dayStart)
-        .asSeenAt(event.getOccurredAt().toEpochMilli(), prior);
-  }
-
-  private static Engagement toEngagement(Resolving resolving, double actorScore) {
-    return Engagements.fromEvent(resolving.event(), resolving.targetId(), resolving.actorId(), actorScore);
+  /** The actor's score is filled in where the engagement is scored. */
+  private Engagement toEngagement(Resolving resolving) {
+    return Engagements.fromEvent(resolving.event(), resolving.targetId(), resolving.actorId(), Double.NaN, settings.topics());
   }
 
   /** The pair-history key of an actor→target pair; it starts with the target, whose partition holds it. */

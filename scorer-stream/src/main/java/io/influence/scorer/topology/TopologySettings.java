@@ -1,6 +1,21 @@
 package io.influence.scorer.topology;
 
+import io.influence.scorer.config.InvalidSettingException;
 import io.influence.scorer.config.ScorerConfig;
+import io.influence.scorer.model.EngagementType;
+import io.influence.scorer.model.TopicDictionary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import io.influence.scorer.model.HalfLife;
 import io.influence.scorer.model.InfluenceParameters;
 import java.util.regex.Pattern;
@@ -12,6 +27,8 @@ import java.util.regex.Pattern;
  * @param outputTopic where scores go, keyed by userId
  * @param accountLinksTopic compacted AccountLink topic, keyed by {@code <network>:<account>}
  * @param minScoreChange smallest score change worth publishing
+ * @param deduplicationWindow how long an event id is remembered, to drop redeliveries
+ * @param topics finds the topics of content that has no tags
  * @param partitions partitions of the repartition topic, fixed so that the topology can start before
  *     any connector topic exists (and scale independently of how connectors partition)
  */
@@ -21,13 +38,20 @@ public record TopologySettings(
     String accountLinksTopic,
     InfluenceParameters parameters,
     double minScoreChange,
+    Duration deduplicationWindow,
+    TopicDictionary topics,
     int partitions) {
+
+  private static final String BUILT_IN_DICTIONARY = "/topic-keywords.properties";
 
   public static TopologySettings from(ScorerConfig config) {
     InfluenceParameters defaults = InfluenceParameters.defaults();
     var weighting = defaults.actorWeighting();
+    Map<EngagementType, Double> weights = new EnumMap<>(defaults.typeWeights());
+    weights.putAll(config.get(ScorerConfig.TYPE_WEIGHTS));
     InfluenceParameters parameters = defaults
         .withHalfLife(new HalfLife(config.get(ScorerConfig.HALF_LIFE)))
+        .withTypeWeights(weights)
         .withActorWeighting(weighting.withEnabled(config.get(ScorerConfig.ACTOR_WEIGHTING)));
     return new TopologySettings(
         config.get(ScorerConfig.INPUT_PATTERN),
@@ -35,7 +59,28 @@ public record TopologySettings(
         config.get(ScorerConfig.ACCOUNT_LINKS_TOPIC),
         parameters,
         config.get(ScorerConfig.MIN_SCORE_CHANGE),
+        config.get(ScorerConfig.DEDUPLICATION_WINDOW),
+        topicDictionary(config.get(ScorerConfig.TOPIC_DICTIONARY)),
         config.get(ScorerConfig.TOPIC_PARTITIONS));
+  }
+
+  /** The dictionary in {@code file}, or the one built in ({@value #BUILT_IN_DICTIONARY}). */
+  static TopicDictionary topicDictionary(Optional<Path> file) {
+    Properties keywords = new Properties();
+    try (InputStream in = file.isPresent()
+        ? Files.newInputStream(file.get())
+        : TopologySettings.class.getResourceAsStream(BUILT_IN_DICTIONARY)) {
+      if (in == null) {
+        throw new IllegalStateException("the built-in topic dictionary " + BUILT_IN_DICTIONARY + " is missing from the jar");
+      }
+      keywords.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new InvalidSettingException(ScorerConfig.TOPIC_DICTIONARY.key(), "file", file.map(Path::toString).orElse(BUILT_IN_DICTIONARY),
+          "cannot read it: " + e.getMessage());
+    }
+    Map<String, String> topicByKeyword = new HashMap<>();
+    keywords.stringPropertyNames().forEach(keyword -> topicByKeyword.put(keyword, keywords.getProperty(keyword)));
+    return new TopicDictionary(topicByKeyword);
   }
 
   /** The dead-letter topic of an input topic. */

@@ -1,6 +1,7 @@
 package io.influence.scorer.topology;
 
 import io.influence.schema.CauseKind;
+import io.influence.schema.DayScore;
 import io.influence.schema.InteractionType;
 import io.influence.schema.NetworkInfluence;
 import io.influence.schema.ScoreCause;
@@ -11,10 +12,19 @@ import io.influence.scorer.model.Engagement;
 import io.influence.scorer.model.InfluenceSnapshot;
 import io.influence.scorer.model.PublishedScore;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.TreeMap;
 
 /** Writes a model snapshot as the public {@link UserScore} record. */
 final class UserScores {
   private UserScores() {}
+
+  /** What was published for a user, as the model keeps it. */
+  static PublishedScore published(UserScore score) {
+    TreeMap<Long, Double> days = new TreeMap<>();
+    score.getRecentDays().forEach(day -> days.put(day.getDay().toEpochDay(), day.getScore()));
+    return new PublishedScore(score.getScore(), score.getUpdatedAt().toEpochMilli(), days);
+  }
 
   static UserScore fromEvent(InfluenceSnapshot snapshot, double previousScore, PublishedScore published, Engagement engagement,
       Contribution contribution) {
@@ -33,7 +43,9 @@ final class UserScores {
         .setUserId(snapshot.userId())
         .setScore(snapshot.score())
         .setPreviousScore(Double.isNaN(previousScore) ? null : previousScore)
-        .setDayStartScore(Double.isNaN(published.dayStartScore()) ? null : published.dayStartScore())
+        .setRecentDays(published.dayEndScores().entrySet().stream()
+            .map(day -> new DayScore(LocalDate.ofEpochDay(day.getKey()), day.getValue()))
+            .toList())
         .setInfluence(snapshot.influence())
         .setTopics(snapshot.topics().stream()
             .map(t -> new TopicScore(t.topic(), t.score(), t.influence()))

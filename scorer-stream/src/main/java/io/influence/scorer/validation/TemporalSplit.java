@@ -5,6 +5,7 @@ import io.influence.scorer.connector.EventSource;
 import io.influence.scorer.model.Contribution;
 import io.influence.scorer.model.Engagement;
 import io.influence.scorer.model.InfluenceModel;
+import io.influence.scorer.model.TopicDictionary;
 import io.influence.scorer.topology.Engagements;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,11 +31,16 @@ import java.util.stream.Stream;
  */
 public final class TemporalSplit {
   private final InfluenceModel model;
+  private final TopicDictionary topics;
   private final Instant split;
 
-  /** @param model a fresh model: it will learn from the events before {@code split} */
-  public TemporalSplit(InfluenceModel model, Instant split) {
+  /**
+   * @param model a fresh model: it will learn from the events before {@code split}
+   * @param topics finds the topics of untagged content, as in {@code recompute}
+   */
+  public TemporalSplit(InfluenceModel model, TopicDictionary topics, Instant split) {
     this.model = model;
+    this.topics = topics;
     this.split = split;
   }
 
@@ -48,7 +54,7 @@ public final class TemporalSplit {
     AtomicLong rejected = new AtomicLong();
     try (Stream<InteractionEvent> events = source.events(line -> rejected.incrementAndGet())) {
       events.forEach(event -> {
-        Engagement engagement = Engagements.fromUnlinkedEvent(event, Double.NaN);
+        Engagement engagement = Engagements.fromUnlinkedEvent(event, Double.NaN, topics);
         long at = engagement.occurredAtMillis();
         latest.accumulateAndGet(at, Math::max);
         // A POST has its author as target, so this also leaves posts out of both counts.

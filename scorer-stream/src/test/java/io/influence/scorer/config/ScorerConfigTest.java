@@ -71,4 +71,35 @@ class ScorerConfigTest {
     assertThatThrownBy(() -> ScorerConfig.defaults().with(Map.of("commit.interval", "soon")))
         .hasMessageContaining("commit.interval");
   }
+  @Test
+  void theMetricsRecordingLevelIsInfoUnlessDebugIsAskedFor() {
+    assertThat(ScorerConfig.defaults().get(ScorerConfig.METRICS_RECORDING_LEVEL)).isEqualTo(ScorerConfig.RecordingLevel.INFO);
+    ScorerConfig debug = ScorerConfig.load(Map.of(), Map.of("SCORER_METRICS_RECORDING_LEVEL", "DEBUG"), Optional.empty());
+    assertThat(debug.get(ScorerConfig.METRICS_RECORDING_LEVEL)).isEqualTo(ScorerConfig.RecordingLevel.DEBUG);
+    assertThatThrownBy(() -> ScorerConfig.defaults().with(Map.of("metrics.recording.level", "verbose")))
+        .hasMessageContaining("metrics.recording.level").hasMessageContaining("info");
+  }
+
+  @Test
+  void credentialsInARegistryUrlAreMaskedInTheBanner() {
+    ScorerConfig config = ScorerConfig.defaults().with(Map.of("schema.registry.url", "https://scorer:s3cret@registry.example:8081"));
+    assertThat(config.describe().get("schema.registry.url")).startsWith("https://****@registry.example:8081 ");
+    assertThat(config.describe().toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void typeWeightsOverrideTheNamedTypesAndRefuseUnknownOnes() {
+    ScorerConfig config = ScorerConfig.defaults().with(Map.of("scoring.weights", "share=2, like=0"));
+    assertThat(config.get(ScorerConfig.TYPE_WEIGHTS))
+        .containsExactlyInAnyOrderEntriesOf(Map.of(io.influence.scorer.model.EngagementType.SHARE, 2.0,
+            io.influence.scorer.model.EngagementType.LIKE, 0.0));
+    assertThatThrownBy(() -> ScorerConfig.defaults().with(Map.of("scoring.weights", "retweet=1")))
+        .hasMessageContaining("scoring.weights").hasMessageContaining("expected one of");
+  }
+
+  @Test
+  void aTopicDictionaryThatCannotBeReadFailsAtStart() {
+    assertThatThrownBy(() -> ScorerConfig.defaults().with(Map.of("topics.dictionary", "/nonexistent/keywords.properties")))
+        .hasMessageContaining("topics.dictionary").hasMessageContaining("no readable file");
+  }
 }

@@ -11,6 +11,8 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import io.influence.scorer.registry.RestSchemaRegistryClient.Settings;
 import io.influence.scorer.registry.ScriptedRegistry.Answer;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -178,6 +180,62 @@ class RestSchemaRegistryClientTest {
         assertThat(client.schemaById(3)).isEqualTo(parse(USER));
         assertThat(client.schemaById(3)).isEqualTo(parse(USER));
         assertThat(registry.requests()).hasSize(1);
+      }
+    }
+  }
+
+  @Nested
+  class Reporting {
+    /** What the client told its listener, as "operation outcome" and "operation hit|miss" lines. */
+    private final List<String> reports = new CopyOnWriteArrayList<>();
+    private final RegistryClientListener listener = new RegistryClientListener() {
+      @Override
+      public void requested(String operation, RequestOutcome outcome, long nanos) {
+        assertThat(nanos).isPositive();
+        reports.add(operation + " " + outcome.tag());
+      }
+
+      @Override
+      public void cacheLookup(String operation, boolean hit) {
+        reports.add(operation + (hit ? " hit" : " miss"));
+      }
+    };
+
+    @Test
+    void everyAttemptIsReportedWithHowItEnded() {
+      try (ScriptedRegistry registry = new ScriptedRegistry(
+          Answer.of(503, STORE_ERROR), Answer.of(200, REGISTERED), Answer.of(404, SUBJECT_NOT_FOUND), Answer.of(200, "not json"))) {
+        RestSchemaRegistryClient client = new RestSchemaRegistryClient(registry.url(), QUICK, listener);
+
+        client.register("users-value", parse(USER));
+        failure(() -> client.latest("users-value"));
+        failure(() -> client.latest("users-value"));
+
+        assertThat(reports).containsExactly("register miss", "register server_error", "register success",
+            "latest not_found", "latest invalid_answer");
+      }
+    }
+
+    @Test
+    void anUnreachableRegistryIsReportedForEachAttempt() {
+      RestSchemaRegistryClient client = new RestSchemaRegistryClient(ScriptedRegistry.unreachableUrl(), QUICK, listener);
+
+      failure(() -> client.schemaById(1));
+
+      assertThat(reports).containsExactly("schema_by_id miss", "schema_by_id unreachable", "schema_by_id unreachable",
+          "schema_by_id unreachable");
+    }
+
+    @Test
+    void aCachedAnswerIsAHitAndNoRequest() {
+      String answer = RegistryHttp.json(java.util.Map.of("schema", USER));
+      try (ScriptedRegistry registry = new ScriptedRegistry(Answer.of(200, answer))) {
+        RestSchemaRegistryClient client = new RestSchemaRegistryClient(registry.url(), QUICK, listener);
+
+        client.schemaById(3);
+        client.schemaById(3);
+
+        assertThat(reports).containsExactly("schema_by_id miss", "schema_by_id success", "schema_by_id hit");
       }
     }
   }

@@ -56,13 +56,8 @@ class ScorerServiceIT {
     publisher = new InteractionPublisher(new PublisherSettings(stack.bootstrapServers(), 2, (short) 1, true),
         ConfluentAvroSerde.forValues(registry, InteractionEvent.class).serializer());
     publisher.ensureTopic("twitter");
-    ScorerConfig config = ScorerConfig.defaults().with(Map.of(
-        "bootstrap.servers", stack.bootstrapServers(),
-        "schema.registry.url", stack.schemaRegistryUrl(),
-        "http.port", String.valueOf(FreePorts.next()),
-        "state.dir", Files.createTempDirectory("scorer-it").toString(),
-        "commit.interval", "200ms",
-        "standby.replicas", "0"));
+    ScorerConfig config = stack.scorerConfig(Files.createTempDirectory("scorer-it"), FreePorts.next()).with(Map.of(
+        "commit.interval", "200ms"));
     scorer = ScorerService.start(config, Clock.systemUTC());
     await().atMost(PATIENCE).until(() -> get("/health/ready").statusCode() == 200);
   }
@@ -164,5 +159,15 @@ class ScorerServiceIT {
       String metrics = get("/metrics").body();
       assertThat(metrics).contains("influence_events_consumed_total").contains("kafka_stream_thread").contains("jvm_memory_used_bytes");
     });
+  }
+  @Test
+  void httpRequestsAreTimedByRouteTemplateAndStatusNotByRawPath() throws Exception {
+    get("/v1/users/twitter:somebody-else");
+    get("/no/such/thing");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(get("/metrics").body())
+        .contains("influence_http_requests_seconds_count{instance_id=\"localhost:" + scorer.httpPort()
+            + "\",method=\"GET\",route=\"/v1/users/{userId}\",status=\"404\",target=\"local\"}")
+        .contains("route=\"unmatched\",status=\"404\"")
+        .doesNotContain("somebody-else").doesNotContain("/no/such/thing"));
   }
 }

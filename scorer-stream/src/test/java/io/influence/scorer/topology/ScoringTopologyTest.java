@@ -113,6 +113,16 @@ class ScoringTopologyTest {
   }
 
   @Test
+  void aRedeliveredEventCountsOnceAndIsCountedAsADuplicate() {
+    InteractionEvent share = event("e1", InteractionType.SHARE, "alice", "bob", T0);
+    send(share);
+    send(share);
+    send(event("e2", InteractionType.SHARE, "carol", "bob", T0.plusSeconds(5)));
+    assertThat(scores.readValuesToList()).extracting(score -> score.getCause().getEventId()).containsExactly("e1", "e2");
+    assertThat(metrics.outcomes(EventOutcome.DUPLICATE)).isEqualTo(1.0);
+  }
+
+  @Test
   void aSelfInteractionIsIgnoredAndCounted() {
     send(event("e1", InteractionType.SHARE, "bob", "bob", T0));
     assertThat(scores.isEmpty()).isTrue();

@@ -2,10 +2,11 @@ package io.influence.scorer.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.influence.scorer.config.ScorerConfig;
 import io.influence.scorer.connector.SnapActivityReader;
 import io.influence.scorer.model.InfluenceModel;
-import io.influence.scorer.model.InfluenceParameters;
 import io.influence.scorer.testing.SharedData;
+import io.influence.scorer.topology.TopologySettings;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,8 +27,9 @@ class HiggsPredictiveValidityIT {
   @ParameterizedTest(name = "split at {0}")
   @CsvSource({"2012-07-04T00:00:00Z, 6853", "2012-07-03T00:00:00Z, 3046"})
   void withTheDefaultModelTheScoreDoesNotYetRankUsersBetterThanTheRawCountOfInteractionsReceived(Instant split, long users) {
+    TopologySettings defaults = TopologySettings.from(ScorerConfig.defaults());
     ValidityReport report = PredictiveValidity.measure(
-        new TemporalSplit(new InfluenceModel(InfluenceParameters.defaults(), 0.01), split)
+        new TemporalSplit(new InfluenceModel(defaults.parameters(), defaults.minScoreChange()), defaults.topics(), split)
             .run(new SnapActivityReader(SharedData.higgsFile())));
     System.out.println(report.table());
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.influence.scorer.connector.SnapActivityReader;
 import io.influence.scorer.model.InfluenceModel;
 import io.influence.scorer.model.InfluenceParameters;
+import io.influence.scorer.model.TopicDictionary;
 import io.influence.scorer.validation.TemporalSplit.SplitData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class TemporalSplitTest {
 
   /** A split of a fresh model with the default parameters. */
   private static TemporalSplit atSplit() {
-    return new TemporalSplit(new InfluenceModel(InfluenceParameters.defaults(), 0.01), SPLIT);
+    return new TemporalSplit(new InfluenceModel(InfluenceParameters.defaults(), 0.01), TopicDictionary.empty(), SPLIT);
   }
 
   private static Map<String, UserAtSplit> byId(SplitData data) {

@@ -1,0 +1,25 @@
+package io.influence.scorer.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import io.influence.scorer.config.ScorerConfig;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies {@code log.format} and {@code log.level} to logback at start-up. logback.xml reads the same
+ * settings from the environment before any configuration exists; this makes flags and the properties
+ * file count too.
+ */
+public final class LoggingSetup {
+  /** The loggers {@code log.level} sets: the service's own. Kafka's and Jetty's stay at WARN. */
+  static final String OUR_LOGGERS = "io.influence";
+
+  private LoggingSetup() {}
+
+  public static void apply(ScorerConfig config) {
+    LogFormatFilter.choose(config.get(ScorerConfig.LOG_FORMAT));
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+      logback.getLogger(OUR_LOGGERS).setLevel(Level.toLevel(config.get(ScorerConfig.LOG_LEVEL)));
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.influence.scorer.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Prometheus' own tool accepts the configuration and the rules, and proves that every alert fires. */
+class PromtoolIT {
+  private final Path prometheusDir = ObservabilityFiles.prometheusConfig().getParent();
+
+  @Test
+  void theConfigurationAndTheRulesItLoadsAreValid() {
+    PrometheusTools.Result result = PrometheusTools.promtool(prometheusDir, "check", "config", "prometheus.yml");
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).contains("SUCCESS: 1 rule files found");
+  }
+
+  @Test
+  void theAlertRulesAreValid() {
+    PrometheusTools.Result result = PrometheusTools.promtool(prometheusDir, "check", "rules", "alerts.yml");
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).contains("SUCCESS: " + ObservabilityFiles.alertRules().size() + " rules found");
+  }
+
+  @Test
+  void everyAlertFiresOnASyntheticSeriesOfItsTrouble() {
+    PrometheusTools.Result result = PrometheusTools.promtool(prometheusDir, "test", "rules", "alerts.test.yml");
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).contains("SUCCESS");
+    assertThat(alertsExpectedToFire()).as("alerts proven to fire by alerts.test.yml")
+        .containsAll(ObservabilityFiles.alertRules().stream().map(ObservabilityFiles.AlertRule::name).toList());
+  }
+
+  /** The alerts that some case of alerts.test.yml expects to fire (a non-empty exp_alerts). */
+  @SuppressWarnings("unchecked")
+  private static Set<String> alertsExpectedToFire() {
+    Set<String> firing = new HashSet<>();
+    for (Map<String, Object> test : (List<Map<String, Object>>) ObservabilityFiles.yaml(ObservabilityFiles.alertTests()).get("tests")) {
+      for (Map<String, Object> check : (List<Map<String, Object>>) test.get("alert_rule_test")) {
+        if (!((List<Object>) check.get("exp_alerts")).isEmpty()) {
+          firing.add((String) check.get("alertname"));
+        }
+      }
+    }
+    return firing;
+  }
+}

@@ -3,14 +3,9 @@ package io.influence.bench;
 import io.influence.scorer.model.Engagement;
 import io.influence.scorer.model.InfluenceModel;
 import io.influence.scorer.model.InfluenceParameters;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -26,12 +21,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * set of seen event ids does not grow without end. Scores are events per second.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-public class InfluenceModelBenchmark {
+public class InfluenceModelBenchmark extends OneThreadThroughput {
   private static final int EVENTS = 560_000;
   /** 2012-07-01T00:00:00Z, the Higgs file's first day. */
   private static final long FIRST_DAY = 1_341_100_800_000L;

@@ -5,13 +5,8 @@ import io.influence.scorer.model.Engagement;
 import io.influence.scorer.model.InfluenceParameters;
 import io.influence.scorer.model.InfluenceSnapshot;
 import io.influence.scorer.model.UserInfluence;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -31,12 +26,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * at the same cost.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-public class UserInfluenceBenchmark {
+public class UserInfluenceBenchmark extends OneThreadThroughput {
   private static final long DAY = 86_400_000L;
   /** 2012-07-01T00:00:00Z, the Higgs file's first day. */
   private static final long TODAY = 1_341_100_800_000L;

@@ -1,17 +1,13 @@
 package io.influence.scorer.cli;
 
-import io.influence.scorer.config.ScorerConfig;
 import io.influence.scorer.connector.EventSource;
-import io.influence.scorer.model.InfluenceModel;
 import io.influence.scorer.replay.Recompute;
 import io.influence.scorer.replay.ReplaySummary;
 import io.influence.scorer.topology.TopologySettings;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code recompute}: the model offline over a file, without Kafka, exporting what {@code replay} exports. */
 @Command(name = "recompute", mixinStandardHelpOptions = true,
@@ -21,16 +17,14 @@ final class RecomputeCommand implements Callable<Integer> {
   @ArgGroup(exclusive = false, multiplicity = "1")
   FileOptions file;
 
-  @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", description = "A scoring setting, e.g. --set scoring.actor.weighting=false. Repeatable.")
-  Map<String, String> settings = Map.of();
+  @Mixin
+  ScoringOptions scoring;
 
   @Override
   public Integer call() {
-    ScorerConfig config = ScorerConfig.load(settings, System.getenv(), Optional.empty());
-    TopologySettings scoring = TopologySettings.from(config);
+    TopologySettings settings = scoring.settings();
     EventSource source = file.source();
-    ReplaySummary summary = new Recompute(new InfluenceModel(scoring.parameters(), scoring.minScoreChange()), scoring.topics())
-        .run(source, file.export);
+    ReplaySummary summary = new Recompute(ScoringOptions.newModel(settings), settings.topics()).run(source, file.export);
     System.out.printf("exported %,d users to %s%n", summary.users(), file.export);
     System.out.println(summary.line());
     return summary.isConserved() ? 0 : 1;

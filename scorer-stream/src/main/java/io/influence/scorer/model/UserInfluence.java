@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.TreeMap;
 
 /**
@@ -42,6 +43,8 @@ public final class UserInfluence {
   private long landmarkMillis;
   private final Sums total;
   private final TreeMap<Long, Day> days;
+  /** The last of {@link #days}, where nearly every engagement lands: reached without a TreeMap lookup. */
+  private Day newestDay;
   private final Map<String, Double> forwardByContributor;
   private final Deque<Cause> recentCauses;
   private long latestEventMillis;
@@ -60,6 +63,7 @@ public final class UserInfluence {
       days.put(day.dayIndex(), copy);
       total.add(copy.sums);
     });
+    this.newestDay = days.isEmpty() ? null : days.lastEntry().getValue();
     this.forwardByContributor = new HashMap<>(state.forwardByContributor());
     this.recentCauses = new ArrayDeque<>(state.recentCauses());
     this.latestEventMillis = state.latestEventMillis();
@@ -112,10 +116,15 @@ public final class UserInfluence {
       return Contribution.activity();
     }
     double influence = parameters.influenceOf(engagement, repetitionFactor);
-    Sums added = Sums.of(influence * levelForward, influence * paceForward, engagement.network(), engagement.topics());
-    day.sums.add(added);
-    total.add(added);
-    days.tailMap(day.dayIndex, true).values().forEach(later -> later.cumulativeLevel += added.level);
+    double level = influence * levelForward;
+    double pace = influence * paceForward;
+    day.sums.addEngagement(level, pace, engagement.network(), engagement.topics());
+    total.addEngagement(level, pace, engagement.network(), engagement.topics());
+    if (day == newestDay) {
+      day.cumulativeLevel += level;
+    } else {
+      days.tailMap(day.dayIndex, true).values().forEach(later -> later.cumulativeLevel += level);
+    }
     forgetWeakTopics(parameters.trackedTopics());
     rememberContributor(engagement.actorId(), influence * levelForward, parameters.topContributors());
     rememberCause(new Cause(engagement.eventId(), engagement.actorId(), engagement.type(), influence, at), parameters.recentCauses());
@@ -227,6 +236,9 @@ public final class UserInfluence {
    * end: everything received in the 90 days up to it.
    */
   private Day dayOf(long dayIndex, InfluenceParameters parameters) {
+    if (newestDay != null && newestDay.dayIndex == dayIndex) {
+      return newestDay;
+    }
     Day day = days.get(dayIndex);
     if (day == null) {
       day = Day.empty(dayIndex);
@@ -234,6 +246,9 @@ public final class UserInfluence {
         day.cumulativeLevel += earlier.sums.level;
       }
       days.put(dayIndex, day);
+      if (newestDay == null || dayIndex > newestDay.dayIndex) {
+        newestDay = day;
+      }
     }
     return day;
   }
@@ -254,6 +269,7 @@ public final class UserInfluence {
     }
     if (days.isEmpty()) {
       // Nothing is left to count; dropping the residue also clears rounding error.
+      newestDay = null;
       total.clear();
       forwardByContributor.clear();
     }
@@ -273,7 +289,7 @@ public final class UserInfluence {
 
   private void forgetWeakTopics(int trackedTopics) {
     while (total.byTopic.size() > trackedTopics) {
-      String weakest = total.byTopic.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+      String weakest = weakest(total.byTopic).getKey();
       total.byTopic.remove(weakest);
       days.values().forEach(day -> day.sums.byTopic.remove(weakest));
     }
@@ -290,7 +306,7 @@ public final class UserInfluence {
       forwardByContributor.merge(actorId, forwardInfluence, Double::sum);
       return;
     }
-    Map.Entry<String, Double> weakest = forwardByContributor.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
+    Map.Entry<String, Double> weakest = weakest(forwardByContributor);
     forwardByContributor.remove(weakest.getKey());
     forwardByContributor.put(actorId, weakest.getValue() + forwardInfluence);
   }
@@ -320,6 +336,23 @@ public final class UserInfluence {
     });
     forwardByContributor.replaceAll((actor, value) -> value * levelRescale);
     landmarkMillis = atMillis;
+  }
+
+  /**
+   * The entry of least value, the first met among equals: what {@code stream().min(comparingByValue())}
+   * picks, without a stream, since this runs for most engagements of a user with many contributors.
+   */
+  private static Map.Entry<String, Double> weakest(Map<String, Double> values) {
+    Map.Entry<String, Double> weakest = null;
+    for (Map.Entry<String, Double> entry : values.entrySet()) {
+      if (weakest == null || entry.getValue().compareTo(weakest.getValue()) < 0) {
+        weakest = entry;
+      }
+    }
+    if (weakest == null) {
+      throw new NoSuchElementException("no entry");
+    }
+    return weakest;
   }
 
   private static List<Map.Entry<String, Double>> strongest(Map<String, Double> values, int limit) {
@@ -354,10 +387,28 @@ public final class UserInfluence {
       this.byTopic = new HashMap<>(byTopic);
     }
 
-    static Sums of(double level, double pace, String network, List<String> topics) {
-      Sums sums = new Sums(level, pace, Map.of(network, level), Map.of());
-      topics.forEach(topic -> sums.byTopic.merge(topic, level, Double::sum));
-      return sums;
+    /**
+     * Adds one engagement's forward-decayed influence, as adding a separate {@code Sums} of it would,
+     * without building one: this runs twice per engagement. A topic named twice in one engagement
+     * (normalised events name none twice) is summed first, so the result is the same to the last bit.
+     */
+    void addEngagement(double addedLevel, double addedPace, String network, List<String> topics) {
+      level += addedLevel;
+      pace += addedPace;
+      byNetwork.merge(network, addedLevel, Double::sum);
+      for (int i = 0; i < topics.size(); i++) {
+        String topic = topics.get(i);
+        if (topics.indexOf(topic) < i) {
+          continue;
+        }
+        double topicLevel = addedLevel;
+        for (int j = i + 1; j < topics.size(); j++) {
+          if (topic.equals(topics.get(j))) {
+            topicLevel += addedLevel;
+          }
+        }
+        byTopic.merge(topic, topicLevel, Double::sum);
+      }
     }
 
     static Sums topicsOnly(List<String> topics, double topicLevel) {

@@ -1,0 +1,89 @@
+package io.influence.scorer.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.influence.scorer.connector.SnapActivityReader;
+import io.influence.scorer.model.InfluenceModel;
+import io.influence.scorer.model.InfluenceParameters;
+import io.influence.scorer.model.TopicDictionary;
+import io.influence.scorer.validation.TemporalSplit.SplitData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TemporalSplitTest {
+  private static final Instant SPLIT = Instant.ofEpochSecond(1_000);
+
+  @TempDir Path directory;
+
+  private SnapActivityReader snapFile(String... lines) throws IOException {
+    return new SnapActivityReader(Files.write(directory.resolve("activity.txt"), List.of(lines)));
+  }
+
+  /** A split of a fresh model with the default parameters. */
+  private static TemporalSplit atSplit() {
+    return new TemporalSplit(new InfluenceModel(InfluenceParameters.defaults(), 0.01), TopicDictionary.empty(), SPLIT);
+  }
+
+  private static Map<String, UserAtSplit> byId(SplitData data) {
+    return data.users().stream().collect(Collectors.toMap(UserAtSplit::userId, Function.identity()));
+  }
+
+  @Test
+  void usersEngagedByOthersBeforeTheSplitAreJudgedByTheDistinctOthersWhoEngageThemFromTheSplitOn() throws IOException {
+    SplitData data = atSplit().run(snapFile(
+        "a b 100 RT",
+        "c b 200 MT",
+        "a b 300 RT",
+        "b b 400 RT",
+        "d d 500 RT",
+        "a e 600 RE",
+        "b b 1000 RT",
+        "x b 1000 RT",
+        "y b 1500 MT",
+        "x b 1600 RT",
+        "a f 1700 RT"));
+
+    Map<String, UserAtSplit> users = byId(data);
+    assertThat(users).as("d only engaged themself, f only after the split").containsOnlyKeys("twitter:b", "twitter:e");
+    UserAtSplit b = users.get("twitter:b");
+    assertThat(b.receivedBefore()).as("b's own retweet does not count").isEqualTo(3);
+    assertThat(b.actorsBefore()).isEqualTo(2);
+    assertThat(b.actorsAfter()).as("x twice and y; b's own retweet does not count").isEqualTo(2);
+    UserAtSplit e = users.get("twitter:e");
+    assertThat(e.receivedBefore()).isEqualTo(1);
+    assertThat(e.actorsAfter()).isZero();
+    assertThat(b.score()).isGreaterThan(e.score());
+    assertThat(e.score()).isGreaterThan(1.0);
+    assertThat(data.lastEvent()).isEqualTo(Instant.ofEpochSecond(1_700));
+  }
+
+  @Test
+  void theScoreAtTheSplitKnowsNothingOfWhatCameAfter() throws IOException {
+    SplitData shortFile = atSplit().run(snapFile("a b 100 RT", "c b 200 MT"));
+    SplitData longFile = atSplit().run(snapFile("a b 100 RT", "c b 200 MT", "x b 1000 RT", "y b 1001 RT"));
+
+    assertThat(byId(longFile).get("twitter:b").score()).isEqualTo(byId(shortFile).get("twitter:b").score());
+  }
+
+  @Test
+  void linesThatAreNotEventsAreCountedAndSkipped() throws IOException {
+    SplitData data = atSplit().run(snapFile("a b 100 RT", "not an event", "c b 1200 RT"));
+
+    assertThat(data.rejectedLines()).isEqualTo(1);
+    assertThat(byId(data).get("twitter:b").actorsAfter()).isEqualTo(1);
+  }
+
+  @Test
+  void theMedianEventTimeHasHalfTheEventsBeforeIt() throws IOException {
+    assertThat(TemporalSplit.medianEventTime(snapFile("a b 10 RT", "a b 20 RT", "a b 30 RT", "a b 40 RT")))
+        .isEqualTo(Instant.ofEpochSecond(30));
+  }
+}

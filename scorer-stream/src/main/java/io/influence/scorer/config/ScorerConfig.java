@@ -70,6 +70,10 @@ public final class ScorerConfig {
       Parsers.optionalReadableFile(), "Properties file of keyword=topic for content without tags (default: the built-in dictionary)");
   public static final Setting<Double> SELECTIVITY_FREE_ACTIONS = new Setting<>("scoring.selectivity.free.actions", "5",
       Parsers.doubleBetween(1, 10_000), "Likes and shares an actor makes in a day before each counts less (Klout's selectivity)");
+  public static final Setting<Double> DECAY_MIN_SCORE_CHANGE = new Setting<>("decay.min.score.change", "0.5",
+      Parsers.doubleBetween(0.01, 100), "How far a score must fall by decay alone before it is published again");
+  public static final Setting<Duration> DECAY_REVIEW_INTERVAL = new Setting<>("decay.review.interval", "30s",
+      Parsers.positiveDuration(), "How often live traffic is reviewed for decay (replays are reviewed every hour of event time)");
   public static final Setting<Duration> DEDUPLICATION_WINDOW = new Setting<>("dedup.window", "7d",
       Parsers.positiveDuration(), "How long an event id is remembered, so that a connector's redelivery counts once");
   public static final Setting<Double> MIN_SCORE_CHANGE = new Setting<>("emit.min.score.change", "0.01",
@@ -87,7 +91,7 @@ public final class ScorerConfig {
   private static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID,
       INPUT_PATTERN, OUTPUT_TOPIC, ACCOUNT_LINKS_TOPIC, HTTP_PORT, APPLICATION_SERVER, STATE_DIR, PROCESSING_GUARANTEE,
       COMMIT_INTERVAL, STREAM_THREADS, STANDBY_REPLICAS, REPLICATION_FACTOR, TOPIC_PARTITIONS, HALF_LIFE,
-      ACTOR_WEIGHTING, TYPE_WEIGHTS, SELECTIVITY_FREE_ACTIONS, TOPIC_DICTIONARY, DEDUPLICATION_WINDOW, MIN_SCORE_CHANGE, LOG_FORMAT, LOG_LEVEL, METRICS_RECORDING_LEVEL, METRICS_REFRESH);
+      ACTOR_WEIGHTING, TYPE_WEIGHTS, SELECTIVITY_FREE_ACTIONS, TOPIC_DICTIONARY, DEDUPLICATION_WINDOW, DECAY_MIN_SCORE_CHANGE, DECAY_REVIEW_INTERVAL, MIN_SCORE_CHANGE, LOG_FORMAT, LOG_LEVEL, METRICS_RECORDING_LEVEL, METRICS_REFRESH);
 
   public enum ProcessingGuarantee { EXACTLY_ONCE_V2, AT_LEAST_ONCE }
 

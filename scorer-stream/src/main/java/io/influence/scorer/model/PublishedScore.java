@@ -43,6 +43,15 @@ public record PublishedScore(double score, long atMillis, NavigableMap<Long, Dou
   }
 
   /**
+   * The score published for decay alone at {@code atMillis}. It leaves the day-end scores as they
+   * are: an actor is weighed by the scores their engagement earned, which {@code recompute} computes
+   * the same way without publishing decay, so the stream and the offline model stay comparable.
+   */
+  public PublishedScore decayedTo(double decayedScore, long decayedAtMillis) {
+    return new PublishedScore(decayedScore, Math.max(atMillis, decayedAtMillis), dayEndScores);
+  }
+
+  /**
    * The score to weigh this user's engagement at {@code eventMillis} by: the last one published
    * before that day began, or {@code priorScore} if none is known.
    */

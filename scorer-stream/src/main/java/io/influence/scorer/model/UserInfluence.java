@@ -193,6 +193,17 @@ public final class UserInfluence {
     return previousPublishedScore;
   }
 
+  /**
+   * Records that {@code snapshot} was published because time alone lowered the score; returns the
+   * score it replaces. Unlike {@link #markPublished}, it does not change what the user weighs as an actor.
+   */
+  public double markDecayed(InfluenceSnapshot snapshot) {
+    previousPublishedScore = published.score();
+    published = published.decayedTo(snapshot.score(), snapshot.asOfMillis());
+    publishedTopics = snapshot.topicNames();
+    return previousPublishedScore;
+  }
+
   /** What was last published, or null before the first publication. */
   public PublishedScore published() {
     return published;

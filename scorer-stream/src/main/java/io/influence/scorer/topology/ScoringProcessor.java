@@ -10,6 +10,8 @@ import io.influence.scorer.model.InfluenceParameters;
 import io.influence.scorer.model.InfluenceSnapshot;
 import io.influence.scorer.model.PairHistory;
 import io.influence.scorer.model.UserInfluence;
+import java.time.Duration;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -23,16 +25,22 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  */
 final class ScoringProcessor implements Processor<String, Engagement, String, UserScore> {
   private final InfluenceParameters parameters;
+  /** A replay reviews decay every hour of event time it goes through. */
+  private static final Duration STREAM_TIME_REVIEW = Duration.ofHours(1);
+
   private final double minScoreChange;
+  private final TopologySettings.Decay decaySettings;
   private final ScorerMetrics metrics;
   private KeyValueStore<String, UserInfluence.State> store;
   private KeyValueStore<String, PairHistory> pairs;
   private ReadOnlyKeyValueStore<String, ValueAndTimestamp<UserScore>> publishedScores;
+  private DecayReviewer decay;
   private ProcessorContext<String, UserScore> context;
 
-  ScoringProcessor(InfluenceParameters parameters, double minScoreChange, ScorerMetrics metrics) {
+  ScoringProcessor(InfluenceParameters parameters, double minScoreChange, TopologySettings.Decay decaySettings, ScorerMetrics metrics) {
     this.parameters = parameters;
     this.minScoreChange = minScoreChange;
+    this.decaySettings = decaySettings;
     this.metrics = metrics;
   }
 
@@ -42,6 +50,9 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
     this.store = context.getStateStore(ScoringTopology.USER_INFLUENCE_STORE);
     this.pairs = context.getStateStore(ScoringTopology.PAIR_HISTORY_STORE);
     this.publishedScores = context.getStateStore(ScoringTopology.PUBLISHED_SCORES_STORE);
+    this.decay = new DecayReviewer(parameters, decaySettings.minDrop(), metrics, context, store);
+    context.schedule(STREAM_TIME_REVIEW, PunctuationType.STREAM_TIME, time -> decay.review());
+    context.schedule(decaySettings.reviewInterval(), PunctuationType.WALL_CLOCK_TIME, time -> decay.review());
   }
 
   @Override
@@ -78,6 +89,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
       metrics.scoreUpdatedByEvent(engagement.network(), snapshot.asOfMillis());
     }
     store.put(user.userId(), user.state());
+    decay.scheduleAfterEvent(snapshot);
   }
 
   /**

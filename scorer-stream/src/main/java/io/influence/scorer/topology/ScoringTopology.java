@@ -46,6 +46,8 @@ public final class ScoringTopology {
   public static final String PAIR_HISTORY_STORE = "pair-history";
   public static final String ACTOR_ACTIVITY_STORE = "actor-activity";
   public static final String SEEN_EVENTS_STORE = "seen-events";
+  public static final String DECAY_DUE_STORE = "decay-due";
+  public static final String DECAY_DUE_BY_USER_STORE = "decay-due-by-user";
   public static final String ENGAGEMENTS_BY_ACTOR = "engagements-by-actor";
   public static final String ACCOUNT_LINKS_STORE = "account-links";
   public static final String PUBLISHED_SCORES_STORE = "published-scores";
@@ -85,6 +87,10 @@ public final class ScoringTopology {
         Stores.persistentKeyValueStore(PAIR_HISTORY_STORE), Serdes.String(), new PairHistorySerde()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(ACTOR_ACTIVITY_STORE), Serdes.String(), new ActorActivitySerde()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(DECAY_DUE_STORE), Serdes.String(), Serdes.String()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(DECAY_DUE_BY_USER_STORE), Serdes.String(), Serdes.Long()));
     builder.addStateStore(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(SEEN_EVENTS_STORE, settings.deduplicationWindow().multipliedBy(2),
             settings.deduplicationWindow().multipliedBy(2), false),
@@ -126,8 +132,8 @@ public final class ScoringTopology {
         .selectKey((actorId, engagement) -> engagement.targetId(), Named.as("key-by-target"))
         .repartition(Repartitioned.with(Serdes.String(), new EngagementSerde())
             .withName(ENGAGEMENTS_BY_TARGET).withNumberOfPartitions(settings.partitions()))
-        .process(() -> new ScoringProcessor(settings.parameters(), settings.minScoreChange(), metrics),
-            Named.as("score-targets"), USER_INFLUENCE_STORE, PAIR_HISTORY_STORE)
+        .process(() -> new ScoringProcessor(settings.parameters(), settings.minScoreChange(), settings.decay(), metrics),
+            Named.as("score-targets"), USER_INFLUENCE_STORE, PAIR_HISTORY_STORE, DECAY_DUE_STORE, DECAY_DUE_BY_USER_STORE)
         .to(settings.outputTopic(), Produced.with(Serdes.String(), serdes.scores()).withName("scores-sink"));
 
     return builder.build();

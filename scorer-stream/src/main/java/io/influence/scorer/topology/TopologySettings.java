@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * @param accountLinksTopic compacted AccountLink topic, keyed by {@code <network>:<account>}
  * @param minScoreChange smallest score change worth publishing
  * @param deduplicationWindow how long an event id is remembered, to drop redeliveries
+ * @param decay when scores are published for decay alone
  * @param topics finds the topics of content that has no tags
  * @param partitions partitions of the repartition topic, fixed so that the topology can start before
  *     any connector topic exists (and scale independently of how connectors partition)
@@ -39,6 +40,7 @@ public record TopologySettings(
     InfluenceParameters parameters,
     double minScoreChange,
     Duration deduplicationWindow,
+    Decay decay,
     TopicDictionary topics,
     int partitions) {
 
@@ -61,6 +63,7 @@ public record TopologySettings(
         parameters,
         config.get(ScorerConfig.MIN_SCORE_CHANGE),
         config.get(ScorerConfig.DEDUPLICATION_WINDOW),
+        new Decay(config.get(ScorerConfig.DECAY_MIN_SCORE_CHANGE), config.get(ScorerConfig.DECAY_REVIEW_INTERVAL)),
         topicDictionary(config.get(ScorerConfig.TOPIC_DICTIONARY)),
         config.get(ScorerConfig.TOPIC_PARTITIONS));
   }
@@ -83,6 +86,12 @@ public record TopologySettings(
     keywords.stringPropertyNames().forEach(keyword -> topicByKeyword.put(keyword, keywords.getProperty(keyword)));
     return new TopicDictionary(topicByKeyword);
   }
+
+  /**
+   * @param minDrop how far a score must have fallen by decay alone to be published again
+   * @param reviewInterval how often live traffic is reviewed for decay, by the wall clock
+   */
+  public record Decay(double minDrop, Duration reviewInterval) {}
 
   /** The dead-letter topic of an input topic. */
   public static String deadLetterTopic(String inputTopic) {

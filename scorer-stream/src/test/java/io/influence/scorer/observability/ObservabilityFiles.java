@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.Yaml;
  * The dashboard, Prometheus configuration and alert rules under docker/, read as Grafana and Prometheus
  * read them, and their PromQL made runnable as instant queries.
  */
-final class ObservabilityFiles {
+public final class ObservabilityFiles {
   static final String JOB = "influence-scorer";
   /** Grafana's variables, as the test evaluates them: every instance, and a window of several scrapes. */
   private static final Map<String, String> GRAFANA_VARIABLES = Map.of(
@@ -33,7 +33,7 @@ final class ObservabilityFiles {
 
   private ObservabilityFiles() {}
 
-  static Path repoRoot() {
+  public static Path repoRoot() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.isRegularFile(dir.resolve("docker/prometheus/prometheus.yml"))) {
         return dir;

@@ -123,6 +123,39 @@ class ScoringTopologyTest {
   }
 
   @Test
+  void withoutEngagementALiveScoreFallsAndIsPublishedWithCauseDecay() {
+    for (int i = 0; i < 200; i++) {
+      send(event("fan" + i, InteractionType.SHARE, "fan" + i, "star", T0));
+    }
+    UserScore last = scores.readKeyValuesToMap().get("twitter:star");
+    driver.advanceWallClockTime(java.time.Duration.ofDays(30));
+
+    UserScore decayed = scores.readValue();
+    assertThat(decayed.getUserId()).isEqualTo("twitter:star");
+    assertThat(decayed.getCause().getKind()).isEqualTo(CauseKind.DECAY);
+    assertThat(decayed.getScore()).isLessThanOrEqualTo(last.getScore() - 0.5);
+    assertThat(decayed.getPreviousScore()).isEqualTo(last.getScore());
+    assertThat(decayed.getUpdatedAt()).isEqualTo(T0.plus(java.time.Duration.ofDays(30)));
+  }
+
+  @Test
+  void aReplayOfOldDataDecaysThroughEventTimeNotToToday() {
+    Instant july2012 = Instant.parse("2012-07-01T00:00:00Z");
+    for (int i = 0; i < 200; i++) {
+      send(event("fan" + i, InteractionType.SHARE, "fan" + i, "higgs", july2012));
+    }
+    UserScore last = scores.readKeyValuesToMap().get("twitter:higgs");
+    Instant august2012 = july2012.plus(java.time.Duration.ofDays(30));
+    send(event("later", InteractionType.SHARE, "someone", "other", august2012));
+
+    Map<String, UserScore> updates = scores.readKeyValuesToMap();
+    UserScore decayed = updates.get("twitter:higgs");
+    assertThat(decayed.getCause().getKind()).isEqualTo(CauseKind.DECAY);
+    assertThat(decayed.getScore()).isLessThan(last.getScore());
+    assertThat(decayed.getUpdatedAt()).isAfter(july2012).isBeforeOrEqualTo(august2012);
+  }
+
+  @Test
   void aSelfInteractionIsIgnoredAndCounted() {
     send(event("e1", InteractionType.SHARE, "bob", "bob", T0));
     assertThat(scores.isEmpty()).isTrue();

@@ -1,0 +1,127 @@
+package io.influence.scorer.topology;
+
+import io.influence.schema.CauseKind;
+import io.influence.schema.ScoreCause;
+import io.influence.schema.UserScore;
+import io.influence.scorer.metrics.ScorerMetrics;
+import io.influence.scorer.model.DecaySchedule;
+import io.influence.scorer.model.InfluenceParameters;
+import io.influence.scorer.model.InfluenceSnapshot;
+import io.influence.scorer.model.UserInfluence;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Publishes the scores of users nobody engages: their score falls with time alone, and downstream
+ * should see it fall. Each user has a due time, when decay could have taken {@code minDrop} points
+ * (0.5 by default) off their score; an index ordered by due time ({@link ScoringTopology#DECAY_DUE_STORE})
+ * lets a review visit only the users that are due, never all of them.
+ *
+ * <p>Reviews run on two clocks. A replay of old data is driven by stream time (the event time the task
+ * has reached), so that 2012's users decay through 2012, not to today. Live traffic is driven by the
+ * wall clock, so that scores keep falling when events stop arriving; the task counts as live while the
+ * events it processes are less than {@value #LIVE_LAG_HOURS} hours old.
+ */
+final class DecayReviewer {
+  static final int LIVE_LAG_HOURS = 1;
+  /** A review publishes at most this many users, so that one punctuation cannot stall the task. */
+  private static final int MAX_USERS_PER_REVIEW = 10_000;
+  private static final String SEPARATOR = "|";
+
+  private final InfluenceParameters parameters;
+  private final double minDrop;
+  private final ScorerMetrics metrics;
+  private final KeyValueStore<String, UserInfluence.State> users;
+  private final KeyValueStore<String, String> dueIndex;
+  private final KeyValueStore<String, Long> dueByUser;
+  private final ProcessorContext<String, UserScore> context;
+  private long latestEventLagMillis = Long.MAX_VALUE;
+
+  DecayReviewer(InfluenceParameters parameters, double minDrop, ScorerMetrics metrics, ProcessorContext<String, UserScore> context,
+      KeyValueStore<String, UserInfluence.State> users) {
+    this.parameters = parameters;
+    this.minDrop = minDrop;
+    this.metrics = metrics;
+    this.context = context;
+    this.users = users;
+    this.dueIndex = context.getStateStore(ScoringTopology.DECAY_DUE_STORE);
+    this.dueByUser = context.getStateStore(ScoringTopology.DECAY_DUE_BY_USER_STORE);
+  }
+
+  /** After a user's score was computed at {@code snapshot.asOfMillis()}: their first review is due when the pace could have moved it. */
+  void scheduleAfterEvent(InfluenceSnapshot snapshot) {
+    latestEventLagMillis = context.currentSystemTimeMs() - snapshot.asOfMillis();
+    schedule(snapshot.userId(), DecaySchedule.firstReview(snapshot.asOfMillis(), minDrop, parameters));
+  }
+
+  /** The time a review runs at: the wall clock for live traffic, stream time for a replay. */
+  long reviewTime() {
+    boolean live = latestEventLagMillis < Duration.ofHours(LIVE_LAG_HOURS).toMillis();
+    return live ? context.currentSystemTimeMs() : context.currentStreamTimeMs();
+  }
+
+  /** Reviews every user due by {@link #reviewTime()}, publishing those whose score fell by {@code minDrop} or more. */
+  void review() {
+    long started = System.nanoTime();
+    long now = reviewTime();
+    List<String> due = new ArrayList<>();
+    try (KeyValueIterator<String, String> entries = dueIndex.range(indexKey(Long.MIN_VALUE, ""), indexKey(now, "\uffff"))) {
+      while (entries.hasNext() && due.size() < MAX_USERS_PER_REVIEW) {
+        KeyValue<String, String> entry = entries.next();
+        dueIndex.delete(entry.key);
+        due.add(entry.value);
+      }
+    }
+    for (String userId : due) {
+      reviewUser(userId, now);
+    }
+    metrics.decayReviewed(due.size(), Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private void reviewUser(String userId, long now) {
+    dueByUser.delete(userId);
+    UserInfluence.State stored = users.get(userId);
+    if (stored == null) {
+      return;
+    }
+    UserInfluence user = UserInfluence.restore(stored);
+    if (now < user.latestEventMillis() || user.published() == null) {
+      return;
+    }
+    InfluenceSnapshot snapshot = user.snapshotAt(now, parameters);
+    if (user.isWorthPublishing(snapshot, minDrop)) {
+      double previous = user.markDecayed(snapshot);
+      ScoreCause cause = ScoreCause.newBuilder().setKind(CauseKind.DECAY).setContribution(0.0).build();
+      context.forward(new Record<>(userId, UserScores.toRecord(snapshot, previous, user.published(), cause), now));
+      metrics.scoreUpdated("decay");
+    }
+    users.put(userId, user.state());
+    if (snapshot.influence() > 0) {
+      schedule(userId, DecaySchedule.nextReview(now, minDrop, parameters));
+    }
+  }
+
+  private void schedule(String userId, long dueMillis) {
+    Long previous = dueByUser.get(userId);
+    if (previous != null) {
+      dueIndex.delete(indexKey(previous, userId));
+    }
+    dueIndex.put(indexKey(dueMillis, userId), userId);
+    dueByUser.put(userId, dueMillis);
+  }
+
+  /**
+   * Ordered by due time: flipping the sign bit maps signed order onto unsigned order, and the unsigned
+   * value zero-padded to 20 digits sorts as text in numeric order.
+   */
+  private static String indexKey(long dueMillis, String userId) {
+    String unsigned = Long.toUnsignedString(dueMillis ^ Long.MIN_VALUE);
+    return "0".repeat(20 - unsigned.length()) + unsigned + SEPARATOR + userId;
+  }
+}

@@ -74,6 +74,10 @@ public final class ScorerConfig {
       Parsers.doubleBetween(0.01, 100), "How far a score must fall by decay alone before it is published again");
   public static final Setting<Duration> DECAY_REVIEW_INTERVAL = new Setting<>("decay.review.interval", "30s",
       Parsers.positiveDuration(), "How often live traffic is reviewed for decay (replays are reviewed every hour of event time)");
+  public static final Setting<Duration> LATE_GRACE = new Setting<>("late.grace", "24h",
+      Parsers.positiveDuration(), "How far behind stream time an event may arrive and still be scored; later ones are dead letters (late)");
+  public static final Setting<Duration> FUTURE_TOLERANCE = new Setting<>("future.tolerance", "5m",
+      Parsers.positiveDuration(), "How far ahead of the wall clock an event may be stamped; further ones are dead letters (future)");
   public static final Setting<Duration> DEDUPLICATION_WINDOW = new Setting<>("dedup.window", "7d",
       Parsers.positiveDuration(), "How long an event id is remembered, so that a connector's redelivery counts once");
   public static final Setting<Double> MIN_SCORE_CHANGE = new Setting<>("emit.min.score.change", "0.01",
@@ -91,7 +95,7 @@ public final class ScorerConfig {
   private static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID,
       INPUT_PATTERN, OUTPUT_TOPIC, ACCOUNT_LINKS_TOPIC, HTTP_PORT, APPLICATION_SERVER, STATE_DIR, PROCESSING_GUARANTEE,
       COMMIT_INTERVAL, STREAM_THREADS, STANDBY_REPLICAS, REPLICATION_FACTOR, TOPIC_PARTITIONS, HALF_LIFE,
-      ACTOR_WEIGHTING, TYPE_WEIGHTS, SELECTIVITY_FREE_ACTIONS, TOPIC_DICTIONARY, DEDUPLICATION_WINDOW, DECAY_MIN_SCORE_CHANGE, DECAY_REVIEW_INTERVAL, MIN_SCORE_CHANGE, LOG_FORMAT, LOG_LEVEL, METRICS_RECORDING_LEVEL, METRICS_REFRESH);
+      ACTOR_WEIGHTING, TYPE_WEIGHTS, SELECTIVITY_FREE_ACTIONS, TOPIC_DICTIONARY, DEDUPLICATION_WINDOW, LATE_GRACE, FUTURE_TOLERANCE, DECAY_MIN_SCORE_CHANGE, DECAY_REVIEW_INTERVAL, MIN_SCORE_CHANGE, LOG_FORMAT, LOG_LEVEL, METRICS_RECORDING_LEVEL, METRICS_REFRESH);
 
   public enum ProcessingGuarantee { EXACTLY_ONCE_V2, AT_LEAST_ONCE }
 

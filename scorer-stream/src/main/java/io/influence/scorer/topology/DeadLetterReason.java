@@ -11,7 +11,13 @@ public enum DeadLetterReason {
   MISSING_ACTOR,
   MISSING_TARGET,
   /** An interaction type this release does not know. */
-  UNKNOWN_TYPE;
+  UNKNOWN_TYPE,
+  /** Stamped further ahead of the wall clock than the tolerance: a connector's clock is wrong. */
+  FUTURE,
+  /** Older than the scoring window, measured against stream time: it could no longer count. */
+  TOO_OLD,
+  /** Behind stream time by more than the grace period, though within the window. */
+  LATE;
 
   public String tag() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

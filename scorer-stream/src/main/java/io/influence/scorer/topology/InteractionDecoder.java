@@ -24,12 +24,15 @@ final class InteractionDecoder implements Processor<byte[], byte[], String, Deco
   private final Deserializer<InteractionEvent> deserializer;
   private final ScorerMetrics metrics;
   private final Supplier<Instant> clock;
+  private final TopologySettings.Timeliness timeliness;
   private ProcessorContext<String, Decoded> context;
 
-  InteractionDecoder(Deserializer<InteractionEvent> deserializer, ScorerMetrics metrics, Supplier<Instant> clock) {
+  InteractionDecoder(Deserializer<InteractionEvent> deserializer, ScorerMetrics metrics, Supplier<Instant> clock,
+      TopologySettings.Timeliness timeliness) {
     this.deserializer = deserializer;
     this.metrics = metrics;
     this.clock = clock;
+    this.timeliness = timeliness;
   }
 
   @Override
@@ -66,6 +69,29 @@ final class InteractionDecoder implements Processor<byte[], byte[], String, Deco
       reject(record, DeadLetterReason.UNKNOWN_TYPE, "event " + event.getEventId() + " has a type this release does not know");
     } else if (event.getType() != InteractionType.POST && (event.getTargetAccount() == null || event.getTargetAccount().isBlank())) {
       reject(record, DeadLetterReason.MISSING_TARGET, "event " + event.getEventId() + " is a " + event.getType() + " with no target account");
+    } else {
+      rejectIfUntimely(record, event);
+    }
+  }
+
+  /**
+   * The event's time against the clocks: ahead of the wall clock beyond the tolerance, or behind the
+   * task's stream time beyond the grace period (or the whole window), it goes to the dead letters.
+   * Stream time, not the wall clock, measures lateness, so that a replay of 2012 is scored, not dropped.
+   */
+  private void rejectIfUntimely(Record<byte[], byte[]> record, InteractionEvent event) {
+    long at = event.getOccurredAt().toEpochMilli();
+    long wallClock = clock.get().toEpochMilli();
+    long behindStreamTime = context.currentStreamTimeMs() - at;
+    if (at > wallClock + timeliness.futureTolerance().toMillis()) {
+      reject(record, DeadLetterReason.FUTURE, "event " + event.getEventId() + " occurred at " + event.getOccurredAt()
+          + ", more than " + timeliness.futureTolerance() + " after the wall clock " + Instant.ofEpochMilli(wallClock));
+    } else if (behindStreamTime > timeliness.window().toMillis()) {
+      reject(record, DeadLetterReason.TOO_OLD, "event " + event.getEventId() + " occurred at " + event.getOccurredAt()
+          + ", more than the window of " + timeliness.window().toDays() + " days before stream time");
+    } else if (behindStreamTime > timeliness.grace().toMillis()) {
+      reject(record, DeadLetterReason.LATE, "event " + event.getEventId() + " occurred at " + event.getOccurredAt()
+          + ", more than the grace of " + timeliness.grace() + " before stream time");
     } else {
       context.forward(new Record<>(event.getEventId(), new Decoded.Accepted(event), record.timestamp(), record.headers()));
     }

@@ -98,7 +98,7 @@ public final class ScoringTopology {
 
     Map<String, KStream<String, Decoded>> decoded = builder
         .stream(settings.inputPattern(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("interactions-source"))
-        .process(() -> new InteractionDecoder(serdes.events().deserializer(), metrics, clock), Named.as("decode-interactions"))
+        .process(() -> new InteractionDecoder(serdes.events().deserializer(), metrics, clock, settings.timeliness()), Named.as("decode-interactions"))
         .split(Named.as("decoded-"))
         .branch((key, value) -> value instanceof Decoded.Rejected, Branched.as("rejected"))
         .defaultBranch(Branched.as("accepted"));

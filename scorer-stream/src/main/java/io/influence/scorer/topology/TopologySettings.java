@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  * @param minScoreChange smallest score change worth publishing
  * @param deduplicationWindow how long an event id is remembered, to drop redeliveries
  * @param decay when scores are published for decay alone
+ * @param timeliness which event times are accepted
  * @param topics finds the topics of content that has no tags
  * @param partitions partitions of the repartition topic, fixed so that the topology can start before
  *     any connector topic exists (and scale independently of how connectors partition)
@@ -41,6 +42,7 @@ public record TopologySettings(
     double minScoreChange,
     Duration deduplicationWindow,
     Decay decay,
+    Timeliness timeliness,
     TopicDictionary topics,
     int partitions) {
 
@@ -64,6 +66,7 @@ public record TopologySettings(
         config.get(ScorerConfig.MIN_SCORE_CHANGE),
         config.get(ScorerConfig.DEDUPLICATION_WINDOW),
         new Decay(config.get(ScorerConfig.DECAY_MIN_SCORE_CHANGE), config.get(ScorerConfig.DECAY_REVIEW_INTERVAL)),
+        new Timeliness(config.get(ScorerConfig.FUTURE_TOLERANCE), config.get(ScorerConfig.LATE_GRACE), parameters.window()),
         topicDictionary(config.get(ScorerConfig.TOPIC_DICTIONARY)),
         config.get(ScorerConfig.TOPIC_PARTITIONS));
   }
@@ -92,6 +95,13 @@ public record TopologySettings(
    * @param reviewInterval how often live traffic is reviewed for decay, by the wall clock
    */
   public record Decay(double minDrop, Duration reviewInterval) {}
+
+  /**
+   * @param futureTolerance how far ahead of the wall clock an event may be stamped (connectors' clocks drift)
+   * @param grace how far behind stream time an event may arrive and still be applied
+   * @param window older than this, behind stream time, an event could no longer count
+   */
+  public record Timeliness(Duration futureTolerance, Duration grace, Duration window) {}
 
   /** The dead-letter topic of an input topic. */
   public static String deadLetterTopic(String inputTopic) {

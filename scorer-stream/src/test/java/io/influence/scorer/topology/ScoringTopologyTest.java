@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 class ScoringTopologyTest {
   private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
-  private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+  /** The wall clock the decoder sees; later than every event the tests send, so none is from the future. */
+  private static final Instant NOW = Instant.parse("2027-06-01T12:00:00Z");
 
   private final ContractSerdesForTests serdes = new ContractSerdesForTests();
   private final ScorerMetrics metrics = new ScorerMetrics(new SimpleMeterRegistry());
@@ -153,6 +154,25 @@ class ScoringTopologyTest {
     assertThat(decayed.getCause().getKind()).isEqualTo(CauseKind.DECAY);
     assertThat(decayed.getScore()).isLessThan(last.getScore());
     assertThat(decayed.getUpdatedAt()).isAfter(july2012).isBeforeOrEqualTo(august2012);
+  }
+
+  @Test
+  void anEventStampedInTheFutureIsADeadLetter() {
+    send(event("e1", InteractionType.SHARE, "alice", "bob", NOW.plus(java.time.Duration.ofHours(1))));
+    assertThat(header(twitterDeadLetters.readRecord().headers(), DeadLetterHeaders.REASON)).isEqualTo("future");
+  }
+
+  @Test
+  void anEventWithinTheGraceIsScoredAndALaterOneIsALateDeadLetter() {
+    send(event("now", InteractionType.SHARE, "alice", "bob", T0.plus(java.time.Duration.ofDays(2))));
+    send(event("within-grace", InteractionType.SHARE, "carol", "bob", T0.plus(java.time.Duration.ofDays(1))));
+    send(event("beyond-grace", InteractionType.SHARE, "dave", "bob", T0));
+    send(event("beyond-window", InteractionType.SHARE, "erin", "bob", T0.minus(java.time.Duration.ofDays(90))));
+
+    assertThat(scores.readValuesToList()).extracting(score -> score.getCause().getEventId()).containsExactly("now", "within-grace");
+    List<String> reasons = twitterDeadLetters.readRecordsToList().stream()
+        .map(record -> header(record.headers(), DeadLetterHeaders.REASON)).toList();
+    assertThat(reasons).containsExactly("late", "too-old");
   }
 
   @Test

@@ -25,7 +25,7 @@ public final class ScoreQueries {
   }
 
   /**
-   * The user's score as of their latest engagement, if this instance holds it.
+   * The user's score as of their latest engagement or decay review, if this instance holds it.
    *
    * @throws StoreUnavailableException while the store is migrating or restoring
    */
@@ -40,7 +40,9 @@ public final class ScoreQueries {
       return Optional.empty();
     }
     UserInfluence user = UserInfluence.restore(state);
-    InfluenceSnapshot snapshot = user.snapshotAt(user.latestEventMillis(), parameters);
+    // As of the latest score published, which a decay review may have moved past the latest event.
+    long asOf = user.published() == null ? user.latestEventMillis() : Math.max(user.latestEventMillis(), user.published().atMillis());
+    InfluenceSnapshot snapshot = user.snapshotAt(asOf, parameters);
     return Optional.of(UserScoreView.of(snapshot, user.previousPublishedScore()));
   }
 

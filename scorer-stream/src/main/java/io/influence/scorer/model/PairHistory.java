@@ -33,9 +33,4 @@ public record PairHistory(double count, long asOfMillis) {
     }
     return atMillis > asOfMillis ? count * halfLife.decayOver(atMillis - asOfMillis) : count;
   }
-
-  /** Whether the pair's history has faded enough to forget it. */
-  public boolean isNegligibleAt(long atMillis, HalfLife halfLife) {
-    return countAt(atMillis, halfLife) < 0.01;
-  }
 }

@@ -28,6 +28,7 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The deployment files agree with the code: the Kubernetes overlays, rendered by {@code kubectl kustomize},
  * use the HTTP port, health routes and settings the scorer has; the Dockerfile exposes and checks the same;
+ * docker-compose.yml pins its images and gives each scorer instance its own application.server;
  * and yamllint accepts every YAML file under docker/ and k8s/. Needs kubectl and yamllint on the PATH.
  */
 class DeploymentManifestsIT {
@@ -152,6 +153,33 @@ class DeploymentManifestsIT {
     while (from.find()) {
       assertThat(from.group(1)).as("base image pinned to a version").matches("[^:]+:\\d[^:]*").doesNotContain("latest");
     }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theComposeStackPinsItsImagesAndGivesEachScorerItsOwnAddress() throws IOException {
+    Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker/docker-compose.yml")));
+    Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+
+    List<String> addresses = new ArrayList<>();
+    services.forEach((name, service) -> {
+      if (service.containsKey("build")) {
+        assertThat(map(service.get("build")).get("dockerfile")).as(name).isEqualTo("docker/Dockerfile");
+        Map<String, Object> env = map(service.get("environment"));
+        assertThat(env.keySet()).as("SCORER_* variables of " + name)
+            .allMatch(v -> !v.startsWith("SCORER_") || KNOWN_VARIABLES.contains(v) || v.startsWith("SCORER_KAFKA_"));
+        String address = (String) env.get(ScorerConfig.APPLICATION_SERVER.environmentVariable());
+        assertThat(address).as(name + "'s application.server is its own host name on the HTTP port")
+            .isEqualTo(service.get("hostname") + ":" + HTTP_PORT);
+        assertThat((List<String>) service.get("ports")).as(name).allMatch(p -> p.endsWith(":" + HTTP_PORT));
+        addresses.add(address);
+      } else {
+        assertThat((String) service.get("image")).as("image of " + name + " pinned to a version")
+            .matches("[^:]+:v?\\d[^:]*");
+      }
+    });
+    assertThat(addresses).as("scorer instances").hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
+    assertThat(services).containsKeys("prometheus", "grafana");
   }
 
   @Test

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar scorer-stream.jar COMMAND}: the scorer's entry point. */
 @Command(name = "scorer", mixinStandardHelpOptions = true, version = "Influence scorer 0.1.0",
     description = "Real-time influence scoring on Kafka Streams.",
-    subcommands = {RunCommand.class, DemoCommand.class, ReplayCommand.class, RecomputeCommand.class, ValidateCommand.class,
+    subcommands = {RunCommand.class, DemoCommand.class, ReplayCommand.class, SimulateCommand.class, RecomputeCommand.class, ValidateCommand.class,
         CommandLine.HelpCommand.class})
 public final class ScorerCli {
 

@@ -1,5 +1,7 @@
 package io.influence.scorer.connector;
 
+import io.influence.scorer.config.ScorerConfig;
+
 /**
  * Where {@link InteractionPublisher} publishes, and how it creates the {@code interactions.<network>}
  * topics that do not exist yet (existing topics are used as they are).
@@ -12,6 +14,16 @@ package io.influence.scorer.connector;
  *     records stamped 2012 as soon as it rolls their segment.
  */
 public record PublisherSettings(String bootstrapServers, int partitions, short replicationFactor, boolean retainForever) {
+
+  /**
+   * Publishing to the scorer's cluster: its brokers, its partition count, and its replication factor,
+   * or 1 where it leaves that to the broker (topics here are created one by one, with explicit settings).
+   */
+  public static PublisherSettings forScorer(ScorerConfig config, boolean retainForever) {
+    int replication = config.get(ScorerConfig.REPLICATION_FACTOR);
+    return new PublisherSettings(config.get(ScorerConfig.BOOTSTRAP_SERVERS), config.get(ScorerConfig.TOPIC_PARTITIONS),
+        (short) (replication < 0 ? 1 : replication), retainForever);
+  }
 
   public PublisherSettings {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {

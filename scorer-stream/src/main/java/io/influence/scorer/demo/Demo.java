@@ -4,6 +4,7 @@ import io.influence.scorer.config.ScorerConfig;
 import io.influence.scorer.connector.InteractionPublisher;
 import io.influence.scorer.connector.InteractionSimulator;
 import io.influence.scorer.connector.PublisherSettings;
+import io.influence.scorer.connector.SimulatedConnector;
 import io.influence.scorer.embedded.EmbeddedStack;
 import io.influence.scorer.registry.RestSchemaRegistryClient;
 import io.influence.scorer.service.ScorerService;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The whole service on one machine with nothing installed: an embedded broker and registry, a
@@ -20,18 +20,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Demo implements AutoCloseable {
   private final EmbeddedStack stack;
   private final InteractionSimulator simulator;
-  private final InteractionPublisher publisher;
   private final ScorerService scorer;
-  private final AtomicBoolean stopping = new AtomicBoolean();
-  private final Thread connector;
+  private final SimulatedConnector connector;
 
-  private Demo(EmbeddedStack stack, InteractionSimulator simulator, InteractionPublisher publisher, ScorerService scorer,
-      double eventsPerSecond) {
+  private Demo(EmbeddedStack stack, InteractionSimulator simulator, ScorerService scorer, SimulatedConnector connector) {
     this.stack = stack;
     this.simulator = simulator;
-    this.publisher = publisher;
     this.scorer = scorer;
-    this.connector = new Thread(() -> publisher.runSimulator(simulator, eventsPerSecond, stopping::get), "simulated-connector");
+    this.connector = connector;
   }
 
   /**
@@ -46,14 +42,12 @@ public final class Demo implements AutoCloseable {
       ScorerConfig config = stack.scorerConfig(Files.createTempDirectory("influence-demo-state"), httpPort);
       InteractionSimulator simulator = new InteractionSimulator(seed, Clock.systemUTC());
       InteractionPublisher publisher = new InteractionPublisher(
-          new PublisherSettings(stack.bootstrapServers(), config.get(ScorerConfig.TOPIC_PARTITIONS), (short) 1, false),
+          PublisherSettings.forScorer(config, false),
           ScorerService.contractSerdes(new RestSchemaRegistryClient(stack.schemaRegistryUrl())).events().serializer());
       // The connector topics exist before the scorer subscribes, so its pattern finds them at once.
       InteractionSimulator.NETWORKS.forEach(publisher::ensureTopic);
       ScorerService scorer = ScorerService.start(config, Clock.systemUTC());
-      Demo demo = new Demo(stack, simulator, publisher, scorer, eventsPerSecond);
-      demo.connector.start();
-      return demo;
+      return new Demo(stack, simulator, scorer, SimulatedConnector.start(publisher, simulator, eventsPerSecond));
     } catch (IOException e) {
       stack.close();
       throw new UncheckedIOException("cannot create the demo's state directory", e);
@@ -82,9 +76,7 @@ public final class Demo implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    stopping.set(true);
-    connector.join();
-    publisher.close();
+    connector.close();
     scorer.close();
     stack.close();
   }

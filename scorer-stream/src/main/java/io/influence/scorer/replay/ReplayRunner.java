@@ -107,8 +107,7 @@ public final class ReplayRunner {
   }
 
   private ReplayCounts publish(EventSource source) {
-    PublisherSettings settings = new PublisherSettings(config.get(ScorerConfig.BOOTSTRAP_SERVERS),
-        config.get(ScorerConfig.TOPIC_PARTITIONS), replicationFactor(), true);
+    PublisherSettings settings = PublisherSettings.forScorer(config, true);
     var serde = ConfluentAvroSerde.forValues(new RestSchemaRegistryClient(config.get(ScorerConfig.SCHEMA_REGISTRY_URL).toString()),
         InteractionEvent.class);
     try (InteractionPublisher publisher = new InteractionPublisher(settings, serde.serializer())) {
@@ -120,11 +119,6 @@ public final class ReplayRunner {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source.name(), e);
     }
-  }
-
-  private short replicationFactor() {
-    int configured = config.get(ScorerConfig.REPLICATION_FACTOR);
-    return (short) (configured < 0 ? 1 : configured);
   }
 
   /** Waits until every published event has ended in an outcome, printing progress on long files. */

@@ -32,6 +32,9 @@ import org.yaml.snakeyaml.Yaml;
  * and yamllint accepts every YAML file under docker/ and k8s/. Needs kubectl and yamllint on the PATH.
  */
 class DeploymentManifestsIT {
+  /** The image the compose file builds from docker/Dockerfile, used by the scorers and the connector. */
+  private static final String OUR_IMAGE = "influence-scorer:local";
+
   private static final Path ROOT = repoRoot();
   private static final int HTTP_PORT = Integer.parseInt(ScorerConfig.HTTP_PORT.defaultValue());
   private static final Set<String> KNOWN_VARIABLES =
@@ -140,6 +143,13 @@ class DeploymentManifestsIT {
   }
 
   @Test
+  void theDockerfileBuildsWithTheReadmesBuildCommand() throws IOException {
+    String buildCommand = "./mvnw -B -DskipTests package";
+    assertThat(Files.readString(ROOT.resolve("README.md"))).contains(buildCommand);
+    assertThat(Files.readString(ROOT.resolve("docker/Dockerfile"))).containsPattern("RUN [^\\n]*\\\\\\s*\\n\\s*" + java.util.regex.Pattern.quote(buildCommand));
+  }
+
+  @Test
   void theDockerfileExposesAndChecksTheHttpPortAndKeepsStateOnAVolume() throws IOException {
     String dockerfile = Files.readString(ROOT.resolve("docker/Dockerfile"));
 
@@ -158,24 +168,30 @@ class DeploymentManifestsIT {
   @Test
   @SuppressWarnings("unchecked")
   void theComposeStackPinsItsImagesAndGivesEachScorerItsOwnAddress() throws IOException {
+    assertThat(new Yaml().<Map<String, Object>>load(Files.readString(ROOT.resolve("docker/docker-compose.yml"))))
+        .extractingByKey("services").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsKeys("connector");
     Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker/docker-compose.yml")));
     Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
 
     List<String> addresses = new ArrayList<>();
     services.forEach((name, service) -> {
-      if (service.containsKey("build")) {
+      boolean ourImage = service.containsKey("build") || OUR_IMAGE.equals(service.get("image"));
+      if (!ourImage) {
+        assertThat((String) service.get("image")).as("image of " + name + " pinned to a version")
+            .matches("[^:]+:v?\\d[^:]*");
+        return;
+      }
+      Map<String, Object> env = map(service.get("environment"));
+      assertThat(env.keySet()).as("SCORER_* variables of " + name)
+          .allMatch(v -> !v.startsWith("SCORER_") || KNOWN_VARIABLES.contains(v) || v.startsWith("SCORER_KAFKA_"));
+      if (((List<String>) service.get("command")).get(0).equals("run")) {
         assertThat(map(service.get("build")).get("dockerfile")).as(name).isEqualTo("docker/Dockerfile");
-        Map<String, Object> env = map(service.get("environment"));
-        assertThat(env.keySet()).as("SCORER_* variables of " + name)
-            .allMatch(v -> !v.startsWith("SCORER_") || KNOWN_VARIABLES.contains(v) || v.startsWith("SCORER_KAFKA_"));
         String address = (String) env.get(ScorerConfig.APPLICATION_SERVER.environmentVariable());
         assertThat(address).as(name + "'s application.server is its own host name on the HTTP port")
             .isEqualTo(service.get("hostname") + ":" + HTTP_PORT);
         assertThat((List<String>) service.get("ports")).as(name).allMatch(p -> p.endsWith(":" + HTTP_PORT));
         addresses.add(address);
-      } else {
-        assertThat((String) service.get("image")).as("image of " + name + " pinned to a version")
-            .matches("[^:]+:v?\\d[^:]*");
       }
     });
     assertThat(addresses).as("scorer instances").hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.influence.schema.InteractionEvent;
 import io.influence.schema.InteractionType;
-import io.influence.scorer.embedded.EmbeddedKafkaBroker;
+import io.influence.scorer.testing.BrokerWithAdmin;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -39,21 +38,18 @@ import org.junit.jupiter.api.io.TempDir;
 class InteractionPublisherIT {
   private static final Duration CONSUME_TIMEOUT = Duration.ofSeconds(20);
 
-  private static EmbeddedKafkaBroker broker;
-  private static Admin admin;
+  private static BrokerWithAdmin kafka;
 
   @TempDir Path directory;
 
   @BeforeAll
   static void startBroker() {
-    broker = EmbeddedKafkaBroker.startOnFreePort();
-    admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()));
+    kafka = BrokerWithAdmin.start();
   }
 
   @AfterAll
   static void stopBroker() {
-    admin.close();
-    broker.close();
+    kafka.close();
   }
 
   @Test
@@ -121,7 +117,7 @@ class InteractionPublisherIT {
 
   @Test
   void anExistingTopicIsUsedAsItIs() throws Exception {
-    admin.createTopics(List.of(new NewTopic("interactions.vine", 5, (short) 1))).all().get();
+    kafka.admin().createTopics(List.of(new NewTopic("interactions.vine", 5, (short) 1))).all().get();
 
     try (InteractionPublisher publisher = new InteractionPublisher(settings(1, 1, true), AvroTestSerde.serializer())) {
       publisher.publish(post("v1", "vine"));
@@ -202,7 +198,7 @@ class InteractionPublisherIT {
   }
 
   private static PublisherSettings settings(int partitions, int replicationFactor, boolean retainForever) {
-    return new PublisherSettings(broker.bootstrapServers(), partitions, (short) replicationFactor, retainForever);
+    return new PublisherSettings(kafka.bootstrapServers(), partitions, (short) replicationFactor, retainForever);
   }
 
   private static InteractionEvent post(String eventId, String network) {
@@ -217,13 +213,13 @@ class InteractionPublisherIT {
   }
 
   private static TopicDescription describe(String topic) throws Exception {
-    return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+    return kafka.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic);
   }
 
   private static Config config(String topic) {
     ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
     try {
-      return admin.describeConfigs(List.of(resource)).all().get().get(resource);
+      return kafka.admin().describeConfigs(List.of(resource)).all().get().get(resource);
     } catch (Exception e) {
       throw new AssertionError("cannot describe the configuration of " + topic, e);
     }
@@ -233,7 +229,7 @@ class InteractionPublisherIT {
   private static List<ConsumerRecord<String, InteractionEvent>> consume(Collection<String> topics, int expected) {
     List<ConsumerRecord<String, InteractionEvent>> records = new ArrayList<>();
     try (KafkaConsumer<String, InteractionEvent> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
         ConsumerConfig.GROUP_ID_CONFIG, "it-" + System.nanoTime(),
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
         new StringDeserializer(), AvroTestSerde.deserializer())) {

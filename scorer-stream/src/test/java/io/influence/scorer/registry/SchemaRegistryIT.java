@@ -9,14 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.influence.schema.InteractionEvent;
 import io.influence.schema.InteractionType;
-import io.influence.scorer.embedded.EmbeddedKafkaBroker;
+import io.influence.scorer.testing.BrokerWithAdmin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -35,26 +34,23 @@ import org.junit.jupiter.api.Test;
 
 /** The embedded registry on a real broker: its state in {@code _schemas}, and the serdes through a topic. */
 class SchemaRegistryIT {
-  private static EmbeddedKafkaBroker broker;
-  private static Admin admin;
+  private static BrokerWithAdmin kafka;
 
   @BeforeAll
   static void startBroker() {
-    broker = EmbeddedKafkaBroker.startOnFreePort();
-    admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()));
+    kafka = BrokerWithAdmin.start();
   }
 
   @AfterAll
   static void stopBroker() {
-    admin.close();
-    broker.close();
+    kafka.close();
   }
 
   @Test
   void schemaIdsVersionsAndLevelsSurviveARegistryRestartOnTheSameBroker() {
     int userId;
     int userWithAgeId;
-    try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0)) {
+    try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0)) {
       RestSchemaRegistryClient client = new RestSchemaRegistryClient(registry.url());
       userId = client.register("restart-value", parse(USER));
       userWithAgeId = client.register("restart-value", parse(USER_WITH_AGE));
@@ -63,7 +59,7 @@ class SchemaRegistryIT {
       http.delete("/subjects/restart-value/versions/1");
     }
 
-    try (EmbeddedSchemaRegistry restarted = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0)) {
+    try (EmbeddedSchemaRegistry restarted = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0)) {
       RegistryHttp http = new RegistryHttp(restarted.url());
       RestSchemaRegistryClient client = new RestSchemaRegistryClient(restarted.url());
 
@@ -79,14 +75,14 @@ class SchemaRegistryIT {
 
   @Test
   void theRegistryKeepsItsStateInACompactedSingle_schemasPartitionInConfluentsFormat() throws Exception {
-    try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0)) {
+    try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0)) {
       new RestSchemaRegistryClient(registry.url()).register("format-value", parse(USER));
     }
 
     ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, KafkaSchemaStore.TOPIC);
-    Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+    Config config = kafka.admin().describeConfigs(List.of(topic)).all().get().get(topic);
     assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
-    assertThat(admin.describeTopics(List.of(KafkaSchemaStore.TOPIC)).allTopicNames().get()
+    assertThat(kafka.admin().describeTopics(List.of(KafkaSchemaStore.TOPIC)).allTopicNames().get()
         .get(KafkaSchemaStore.TOPIC).partitions()).hasSize(1);
     assertThat(readSchemasTopic()).anySatisfy(record -> {
       assertThat(record.key()).isEqualTo("{\"keytype\":\"SCHEMA\",\"subject\":\"format-value\",\"version\":1,\"magic\":1}");
@@ -97,15 +93,15 @@ class SchemaRegistryIT {
   @Test
   void theSerdesCarryRecordsAndTombstonesThroughARealTopic() throws Exception {
     String topic = "interactions.it";
-    admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+    kafka.admin().createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
     InteractionEvent event = InteractionEvent.newBuilder()
         .setEventId("it-1").setNetwork("bluesky").setType(InteractionType.REPLY).setActorAccount("carol")
         .setTargetAccount("dave").setTopics(List.of("avro")).setOccurredAt(Instant.parse("2024-02-29T12:00:00Z"))
         .build();
 
-    try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0)) {
+    try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0)) {
       try (KafkaProducer<String, InteractionEvent> producer = new KafkaProducer<>(Map.of(
-          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
           ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
           ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ConfluentAvroSerializer.class,
           ConfluentAvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url()))) {
@@ -115,7 +111,7 @@ class SchemaRegistryIT {
 
       List<ConsumerRecord<String, InteractionEvent>> received = new ArrayList<>();
       try (KafkaConsumer<String, InteractionEvent> consumer = new KafkaConsumer<>(Map.of(
-          ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+          ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
           ConsumerConfig.GROUP_ID_CONFIG, "serde-it",
           ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
           ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -138,7 +134,7 @@ class SchemaRegistryIT {
     TopicPartition partition = new TopicPartition(KafkaSchemaStore.TOPIC, 0);
     List<ConsumerRecord<String, String>> records = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-        Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+        Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
         new StringDeserializer(), new StringDeserializer())) {
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));

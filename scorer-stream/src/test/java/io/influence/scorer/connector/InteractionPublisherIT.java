@@ -29,28 +29,18 @@ import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each test publishes to networks of its own, so that the tests share one broker without meeting. */
 class InteractionPublisherIT {
   private static final Duration CONSUME_TIMEOUT = Duration.ofSeconds(20);
 
-  private static BrokerWithAdmin kafka;
+  @RegisterExtension
+  static final BrokerWithAdmin kafka = new BrokerWithAdmin();
 
   @TempDir Path directory;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = BrokerWithAdmin.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
 
   @Test
   void aReplayCreatesTopicsAsConfiguredAndPublishesEachEventKeyedByActorAndStampedWhenItOccurred() throws Exception {

@@ -28,23 +28,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The embedded registry on a real broker: its state in {@code _schemas}, and the serdes through a topic. */
 class SchemaRegistryIT {
-  private static BrokerWithAdmin kafka;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = BrokerWithAdmin.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
+  @RegisterExtension
+  static final BrokerWithAdmin kafka = new BrokerWithAdmin();
 
   @Test
   void schemaIdsVersionsAndLevelsSurviveARegistryRestartOnTheSameBroker() {

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -113,8 +114,7 @@ final class KafkaSchemaStore implements SchemaStore {
       if (!admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(TOPIC)) {
         create(admin, timeout);
       }
-      TopicDescription description = admin.describeTopics(List.of(TOPIC)).allTopicNames()
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(TOPIC);
+      TopicDescription description = describe(admin, timeout);
       if (description.partitions().size() != 1) {
         throw new IllegalStateException(TOPIC + " on " + bootstrapServers + " has " + description.partitions().size()
             + " partitions; the registry needs exactly one to keep its changes in order. Recreate it with one.");
@@ -124,6 +124,25 @@ final class KafkaSchemaStore implements SchemaStore {
       throw new IllegalStateException("interrupted while preparing " + TOPIC, e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("Cannot prepare the topic " + TOPIC + " on " + bootstrapServers + ": " + e, e);
+    }
+  }
+
+  /**
+   * The topic's description. A topic created a moment ago can still be unknown to the broker that
+   * answers (its metadata has not propagated), so that answer is retried until the timeout.
+   */
+  private static TopicDescription describe(Admin admin, Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        return admin.describeTopics(List.of(TOPIC)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(TOPIC);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
     }
   }
 

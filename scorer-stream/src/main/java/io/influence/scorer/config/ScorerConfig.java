@@ -45,6 +45,8 @@ public final class ScorerConfig {
       Parsers.intBetween(1, 65535), "Port of the HTTP API, health and metrics");
   public static final Setting<HostAndPort> APPLICATION_SERVER = new Setting<>("application.server", null,
       Parsers.hostAndPort(), "host:port other instances reach this one's HTTP API at (default localhost:<http.port>)");
+  public static final Setting<Duration> FORWARD_TIMEOUT = new Setting<>("http.forward.timeout", "2s",
+      Parsers.positiveDuration(), "How long a request forwarded to the instance that holds the key may take before a standby is asked");
   public static final Setting<Path> STATE_DIR = new Setting<>("state.dir",
       Path.of(System.getProperty("java.io.tmpdir"), "influence-scorer").toString(),
       Parsers.path(), "Directory of the RocksDB state stores");
@@ -93,7 +95,7 @@ public final class ScorerConfig {
       Parsers.positiveDuration(), "How soon meters of new stream threads, tasks and stores appear in /metrics, and how often consumer lag is summed");
 
   private static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID,
-      INPUT_PATTERN, OUTPUT_TOPIC, ACCOUNT_LINKS_TOPIC, HTTP_PORT, APPLICATION_SERVER, STATE_DIR, PROCESSING_GUARANTEE,
+      INPUT_PATTERN, OUTPUT_TOPIC, ACCOUNT_LINKS_TOPIC, HTTP_PORT, APPLICATION_SERVER, FORWARD_TIMEOUT, STATE_DIR, PROCESSING_GUARANTEE,
       COMMIT_INTERVAL, STREAM_THREADS, STANDBY_REPLICAS, REPLICATION_FACTOR, TOPIC_PARTITIONS, HALF_LIFE,
       ACTOR_WEIGHTING, TYPE_WEIGHTS, SELECTIVITY_FREE_ACTIONS, TOPIC_DICTIONARY, DEDUPLICATION_WINDOW, LATE_GRACE, FUTURE_TOLERANCE, DECAY_MIN_SCORE_CHANGE, DECAY_REVIEW_INTERVAL, MIN_SCORE_CHANGE, LOG_FORMAT, LOG_LEVEL, METRICS_RECORDING_LEVEL, METRICS_REFRESH);
 

@@ -3,12 +3,19 @@ package io.influence.scorer.query;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.influence.scorer.leaderboard.Leaderboards;
 import io.influence.scorer.metrics.ScorerMetrics;
+import io.influence.scorer.model.Topics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -17,16 +24,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API: scores under {@code /v1}, health for orchestrators, metrics for Prometheus. Every error
- * is JSON ({@link ApiError}); none carries a stack trace.
+ * The HTTP API: users' scores, history and explanations, leaderboards and instances under {@code /v1},
+ * health for orchestrators, metrics for Prometheus, and its own description at {@code /openapi.json}.
+ * Any instance answers any request ({@link UserRouter}). Every error is JSON ({@link ApiError}); none
+ * carries a stack trace.
  */
 public final class HttpApi implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
   private static final Pattern USER_ID = Pattern.compile("[\\p{L}\\p{N}_.:@\\-]{1,256}");
+  private static final int MAX_TOPIC_LENGTH = 100;
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
   /** The route tag of requests no route matched, so that scanners probing paths cannot multiply the series. */
   static final String UNMATCHED_ROUTE = "unmatched";
   private static final String FORWARDED = "influence.forwarded";
+  static final String OPENAPI_RESOURCE = "/openapi.json";
+  /** Every route served; {@code openapi.json} describes exactly these (a test holds them together). */
+  static final List<String> ROUTES = List.of("/v1/users/{userId}", "/v1/users/{userId}/history", "/v1/users/{userId}/explain",
+      "/v1/leaders", "/v1/topics/{topic}/leaders", "/v1/instances", "/v1/instances/local", "/openapi.json",
+      "/health/live", "/health/ready", "/metrics");
+  static final Limit HISTORY_DAYS = new Limit("days", 30, 90);
+  static final Limit LEADERS = new Limit("limit", 10, 100);
 
   private final Javalin server;
 
@@ -35,36 +52,63 @@ public final class HttpApi implements AutoCloseable {
   }
 
   /**
-   * Starts serving on {@code port} (0 picks a free one).
+   * What the API reads.
    *
    * @param streamsState the streams client's state, for readiness
    * @param metrics the Prometheus exposition
    * @param meters where every request is timed, by route template and status
    */
-  public static HttpApi start(int port, ScoreQueries scores, Supplier<KafkaStreams.State> streamsState, Supplier<String> metrics,
-      ScorerMetrics meters) {
-    ObjectMapper json = new ObjectMapper()
+  public record Sources(ScoreQueries queries, UserRouter router, Leaderboards leaderboards, InstanceDirectory instances,
+      Supplier<KafkaStreams.State> streamsState, Supplier<String> metrics, ScorerMetrics meters) {}
+
+  /** An integer query parameter in {@code [1, max]}. */
+  record Limit(String name, int byDefault, int max) {}
+
+  /** The JSON mapping of every answer, and of instances' reports to each other. */
+  public static ObjectMapper json() {
+    return new ObjectMapper()
         .registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  /** Starts serving on {@code port} (0 picks a free one). */
+  public static HttpApi start(int port, Sources sources) {
+    String openApi = openApiDocument();
     Javalin server = Javalin.create(config -> {
-      config.jsonMapper(new JavalinJackson(json, false));
+      config.jsonMapper(new JavalinJackson(json(), false));
       config.startup.showJavalinBanner = false;
-      config.requestLogger.http((ctx, millis) -> meters.httpRequest(ctx.method().name(), route(ctx), ctx.statusCode(),
+      config.requestLogger.http((ctx, millis) -> sources.meters().httpRequest(ctx.method().name(), route(ctx), ctx.statusCode(),
           Boolean.TRUE.equals(ctx.attribute(FORWARDED)), (long) (millis * 1_000_000)));
-      config.routes.get("/v1/users/{userId}", ctx -> user(ctx, scores));
-      config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
-      config.routes.get("/health/ready", ctx -> ready(ctx, streamsState.get()));
-      config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.get()));
-      config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
-        ctx.header("Retry-After", "1");
-        error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
+      ScoreQueries queries = sources.queries();
+      config.routes.get("/v1/users/{userId}", ctx -> userRequest(ctx, sources.router(), scope -> queries.user(userId(ctx), scope)));
+      config.routes.get("/v1/users/{userId}/history", ctx -> {
+        int days = intParameter(ctx, HISTORY_DAYS);
+        userRequest(ctx, sources.router(), scope -> queries.history(userId(ctx), days, scope));
       });
+      config.routes.get("/v1/users/{userId}/explain",
+          ctx -> userRequest(ctx, sources.router(), scope -> queries.explain(userId(ctx), scope)));
+      config.routes.get("/v1/leaders", ctx -> {
+        int limit = intParameter(ctx, LEADERS);
+        Leaderboards leaderboards = sources.leaderboards();
+        ctx.json(LeaderboardView.of(null, leaderboards.size(), leaderboards.top(limit)));
+      });
+      config.routes.get("/v1/topics/{topic}/leaders", ctx -> topicLeaders(ctx, sources.leaderboards()));
+      config.routes.get("/v1/instances", ctx -> ctx.json(sources.instances().all()));
+      config.routes.get("/v1/instances/local", ctx -> ctx.json(sources.instances().local()));
+      config.routes.get(OPENAPI_RESOURCE, ctx -> ctx.contentType("application/json").result(openApi));
+      config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+      config.routes.get("/health/ready", ctx -> ready(ctx, sources.streamsState().get()));
+      config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(sources.metrics().get()));
+      config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.code, e.getMessage()));
+      config.routes.exception(StoreUnavailableException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> {
         log.warn("{} {} failed", ctx.method(), ctx.path(), e);
         error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal", "the request failed: " + e.getClass().getSimpleName());
       });
+      // Javalin answers an unmatched path in plain text; our own 404s (an unknown user or topic) are JSON already.
       config.routes.error(404, ctx -> {
-        if (ctx.result() == null || ctx.result().isEmpty()) {
+        String answered = ctx.res().getContentType();
+        if (answered == null || !answered.contains("json")) {
           error(ctx, HttpStatus.NOT_FOUND, "not_found", "no such resource: " + ctx.path());
         }
       });
@@ -82,25 +126,61 @@ public final class HttpApi implements AutoCloseable {
     server.stop();
   }
 
-  /** Marks a request as answered by another instance, for the {@code target} tag of its meter. */
-  public static void markForwarded(Context ctx) {
-    ctx.attribute(FORWARDED, Boolean.TRUE);
-  }
-
   private static String route(Context ctx) {
     Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
     return endpoint == null ? UNMATCHED_ROUTE : endpoint.path;
   }
 
-  private static void user(Context ctx, ScoreQueries scores) {
+  private static String userId(Context ctx) {
     String userId = ctx.pathParam("userId");
     if (!USER_ID.matcher(userId).matches()) {
-      error(ctx, HttpStatus.BAD_REQUEST, "invalid_user_id",
-          "a user id is 1 to 256 letters, digits or _ . : @ -, such as twitter:88");
-      return;
+      throw new BadRequest("invalid_user_id", "a user id is 1 to 256 letters, digits or _ . : @ -, such as twitter:88");
     }
-    scores.user(userId).ifPresentOrElse(ctx::json,
-        () -> error(ctx, HttpStatus.NOT_FOUND, "user_not_found", "no score for user " + userId));
+    return userId;
+  }
+
+  private static void userRequest(Context ctx, UserRouter router, UserRouter.LocalAnswer local) throws InterruptedException {
+    String userId = userId(ctx);
+    String pathAndQuery = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+    UserRouter.Routed routed = router.route(userId, pathAndQuery, ctx.header(RoutingHeaders.FORWARDED), local);
+    if (routed instanceof UserRouter.Routed.Local answer) {
+      answer.headers().forEach(ctx::header);
+      answer.body().ifPresentOrElse(ctx::json,
+          () -> error(ctx, HttpStatus.NOT_FOUND, "user_not_found", "no score for user " + userId));
+    } else if (routed instanceof UserRouter.Routed.Forwarded forwarded) {
+      ctx.attribute(FORWARDED, Boolean.TRUE);
+      forwarded.answer().routingHeaders().forEach(ctx::header);
+      ctx.status(forwarded.answer().status()).contentType("application/json").result(forwarded.answer().body());
+    } else if (routed instanceof UserRouter.Routed.Unavailable unavailable) {
+      unavailable(ctx, unavailable.reason());
+    }
+  }
+
+  private static void topicLeaders(Context ctx, Leaderboards leaderboards) {
+    String topic = Topics.normalise(ctx.pathParam("topic"));
+    if (topic.isEmpty() || topic.length() > MAX_TOPIC_LENGTH) {
+      throw new BadRequest("invalid_topic", "a topic is 1 to " + MAX_TOPIC_LENGTH + " characters, such as cooking");
+    }
+    int limit = intParameter(ctx, LEADERS);
+    leaderboards.top(topic, limit).ifPresentOrElse(
+        leaders -> ctx.json(LeaderboardView.of(topic, leaderboards.size(), leaders)),
+        () -> error(ctx, HttpStatus.NOT_FOUND, "topic_not_found", "no user has " + topic + " among their top topics"));
+  }
+
+  private static int intParameter(Context ctx, Limit limit) {
+    String raw = ctx.queryParam(limit.name());
+    if (raw == null) {
+      return limit.byDefault();
+    }
+    try {
+      int value = Integer.parseInt(raw.strip());
+      if (value >= 1 && value <= limit.max()) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below, as for a number out of range
+    }
+    throw new BadRequest("invalid_" + limit.name(), limit.name() + " must be a whole number from 1 to " + limit.max());
   }
 
   private static void ready(Context ctx, KafkaStreams.State state) {
@@ -108,7 +188,33 @@ public final class HttpApi implements AutoCloseable {
         .json(Map.of("status", state == KafkaStreams.State.RUNNING ? "READY" : "NOT_READY", "streams", state.name()));
   }
 
+  private static void unavailable(Context ctx, String reason) {
+    ctx.header("Retry-After", "1");
+    error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", reason);
+  }
+
   private static void error(Context ctx, HttpStatus status, String code, String message) {
     ctx.status(status).json(new ApiError(status.getCode(), code, message));
+  }
+
+  private static String openApiDocument() {
+    try (InputStream document = HttpApi.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+      if (document == null) {
+        throw new IllegalStateException(OPENAPI_RESOURCE + " is missing from the jar");
+      }
+      return new String(document.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A request the API cannot serve as asked: answered 400 with {@code code}. */
+  private static final class BadRequest extends RuntimeException {
+    private final String code;
+
+    BadRequest(String code, String message) {
+      super(message);
+      this.code = code;
+    }
   }
 }

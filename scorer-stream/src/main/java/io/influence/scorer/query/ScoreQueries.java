@@ -1,9 +1,13 @@
 package io.influence.scorer.query;
 
+import io.influence.scorer.model.DailyActivity;
 import io.influence.scorer.model.InfluenceParameters;
 import io.influence.scorer.model.InfluenceSnapshot;
 import io.influence.scorer.model.UserInfluence;
 import io.influence.scorer.topology.ScoringTopology;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -11,10 +15,16 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
-/** Reads users' influence from this instance's state stores. */
+/**
+ * Reads users' influence from this instance's state stores: one partition's copy, active or standby
+ * as the {@link StoreScope} allows. Which instance to ask is {@link UserRouter}'s business.
+ */
 public final class ScoreQueries {
   private final KafkaStreams streams;
   private final InfluenceParameters parameters;
@@ -25,30 +35,37 @@ public final class ScoreQueries {
   }
 
   /**
-   * The user's score as of their latest engagement or decay review, if this instance holds it.
+   * The user's score as of their latest engagement or decay review.
    *
-   * @throws StoreUnavailableException while the store is migrating or restoring
+   * @throws StoreUnavailableException while no copy of the partition the scope allows is queryable here
    */
-  public Optional<UserScoreView> user(String userId) {
-    UserInfluence.State state;
-    try {
-      state = store().get(userId);
-    } catch (InvalidStateStoreException e) {
-      throw new StoreUnavailableException("the score store is not queryable right now (" + streams.state() + ")", e);
-    }
-    if (state == null || state.latestEventMillis() == Long.MIN_VALUE) {
-      return Optional.empty();
-    }
-    UserInfluence user = UserInfluence.restore(state);
-    // As of the latest score published, which a decay review may have moved past the latest event.
-    long asOf = user.published() == null ? user.latestEventMillis() : Math.max(user.latestEventMillis(), user.published().atMillis());
-    InfluenceSnapshot snapshot = user.snapshotAt(asOf, parameters);
-    return Optional.of(UserScoreView.of(snapshot, user.previousPublishedScore()));
+  public Optional<UserScoreView> user(String userId, StoreScope scope) {
+    return latest(userId, scope).map(found -> UserScoreView.of(found.snapshot(), found.user().previousPublishedScore()));
   }
 
-  /** Every user this instance holds, as of {@code atMillis}; for exports, not for requests. */
+  /** Who lifted the user most, and the latest engagements that changed their score. */
+  public Optional<UserExplanation> explain(String userId, StoreScope scope) {
+    return latest(userId, scope).map(found -> UserExplanation.of(found.user(), found.snapshot(), parameters));
+  }
+
+  /**
+   * The user's last {@code days} days, ending on the latest day they have: the score at the end of
+   * each day and the engagement received on it. Empty if the user has no history.
+   */
+  public Optional<UserHistory> history(String userId, int days, StoreScope scope) {
+    ReadOnlyWindowStore<String, DailyActivity> store = store(ScoringTopology.DAILY_ACTIVITY_STORE, QueryableStoreTypes.windowStore(), scope);
+    List<DailyActivity> stored = new ArrayList<>();
+    try (WindowStoreIterator<DailyActivity> windows = store.fetch(userId, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
+      windows.forEachRemaining(window -> stored.add(window.value));
+    } catch (InvalidStateStoreException e) {
+      throw unavailable(e);
+    }
+    return stored.isEmpty() ? Optional.empty() : Optional.of(UserHistory.of(userId, stored, days));
+  }
+
+  /** Every user this instance's active stores hold, as of {@code atMillis}; for exports, not for requests. */
   public void forEachUser(long atMillis, Consumer<InfluenceSnapshot> action) {
-    try (KeyValueIterator<String, UserInfluence.State> users = store().all()) {
+    try (KeyValueIterator<String, UserInfluence.State> users = activeUsers().all()) {
       users.forEachRemaining(entry -> action.accept(UserInfluence.restore(entry.value).snapshotAt(atMillis, parameters)));
     }
   }
@@ -59,14 +76,46 @@ public final class ScoreQueries {
    */
   public OptionalLong approximateUserCount() {
     try {
-      return OptionalLong.of(store().approximateNumEntries());
+      return OptionalLong.of(activeUsers().approximateNumEntries());
     } catch (InvalidStateStoreException e) {
       return OptionalLong.empty();
     }
   }
 
-  private ReadOnlyKeyValueStore<String, UserInfluence.State> store() {
+  private Optional<Latest> latest(String userId, StoreScope scope) {
+    UserInfluence.State state;
+    try {
+      state = store(ScoringTopology.USER_INFLUENCE_STORE, QueryableStoreTypes.<String, UserInfluence.State>keyValueStore(), scope)
+          .get(userId);
+    } catch (InvalidStateStoreException e) {
+      throw unavailable(e);
+    }
+    if (state == null || state.latestEventMillis() == Long.MIN_VALUE) {
+      return Optional.empty();
+    }
+    UserInfluence user = UserInfluence.restore(state);
+    // As of the latest score published, which a decay review may have moved past the latest event.
+    long asOf = user.published() == null ? user.latestEventMillis() : Math.max(user.latestEventMillis(), user.published().atMillis());
+    return Optional.of(new Latest(user, user.snapshotAt(asOf, parameters)));
+  }
+
+  private ReadOnlyKeyValueStore<String, UserInfluence.State> activeUsers() {
     return streams.store(StoreQueryParameters.fromNameAndType(
         ScoringTopology.USER_INFLUENCE_STORE, QueryableStoreTypes.<String, UserInfluence.State>keyValueStore()));
   }
+
+  private <T> T store(String name, QueryableStoreType<T> type, StoreScope scope) {
+    StoreQueryParameters<T> query = StoreQueryParameters.fromNameAndType(name, type).withPartition(scope.partition());
+    try {
+      return streams.store(scope.staleAllowed() ? query.enableStaleStores() : query);
+    } catch (InvalidStateStoreException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private StoreUnavailableException unavailable(InvalidStateStoreException e) {
+    return new StoreUnavailableException("the state is not queryable on this instance right now (" + streams.state() + ")", e);
+  }
+
+  private record Latest(UserInfluence user, InfluenceSnapshot snapshot) {}
 }

@@ -1,12 +1,9 @@
 package io.influence.scorer.query;
 
-import io.influence.scorer.model.EngagementType;
 import io.influence.scorer.model.InfluenceSnapshot;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A user's score as {@code GET /v1/users/{userId}} returns it. Field names follow the model and the
@@ -27,23 +24,14 @@ public record UserScoreView(
   public record NetworkView(String network, double influence) {}
 
   static UserScoreView of(InfluenceSnapshot snapshot, double previousScore) {
-    Map<String, Long> engagements = new TreeMap<>();
-    for (Map.Entry<EngagementType, Long> count : snapshot.engagementCounts().entrySet()) {
-      engagements.put(count.getKey().name().toLowerCase(Locale.ROOT), count.getValue());
-    }
     return new UserScoreView(
         snapshot.userId(),
-        round(snapshot.score()),
-        Double.isNaN(previousScore) ? null : round(previousScore),
+        ApiFormat.score(snapshot.score()),
+        Double.isNaN(previousScore) ? null : ApiFormat.score(previousScore),
         snapshot.influence(),
-        snapshot.topics().stream().map(t -> new TopicView(t.topic(), round(t.score()))).toList(),
+        snapshot.topics().stream().map(t -> new TopicView(t.topic(), ApiFormat.score(t.score()))).toList(),
         snapshot.networks().stream().map(n -> new NetworkView(n.network(), n.influence())).toList(),
-        engagements,
+        ApiFormat.engagements(snapshot.engagementCounts()),
         Instant.ofEpochMilli(snapshot.asOfMillis()));
-  }
-
-  /** Scores are published to two decimals: the emission threshold is 0.01. */
-  private static double round(double score) {
-    return Math.round(score * 100) / 100.0;
   }
 }

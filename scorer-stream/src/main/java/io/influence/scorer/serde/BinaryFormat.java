@@ -1,5 +1,6 @@
 package io.influence.scorer.serde;
 
+import io.influence.scorer.model.EngagementType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -7,6 +8,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -95,5 +97,23 @@ public abstract class BinaryFormat<T> implements Serde<T> {
       values.put(in.readUTF(), in.readDouble());
     }
     return values;
+  }
+
+  /** Engagement counts by type, the type by name, so that reordering the enum cannot change what was stored. */
+  protected static void writeCounts(Map<EngagementType, Long> counts, DataOutputStream out) throws IOException {
+    out.writeInt(counts.size());
+    for (Map.Entry<EngagementType, Long> count : counts.entrySet()) {
+      out.writeUTF(count.getKey().name());
+      out.writeLong(count.getValue());
+    }
+  }
+
+  protected static Map<EngagementType, Long> readCounts(DataInputStream in) throws IOException {
+    int size = in.readInt();
+    Map<EngagementType, Long> counts = new EnumMap<>(EngagementType.class);
+    for (int i = 0; i < size; i++) {
+      counts.put(EngagementType.valueOf(in.readUTF()), in.readLong());
+    }
+    return counts;
   }
 }

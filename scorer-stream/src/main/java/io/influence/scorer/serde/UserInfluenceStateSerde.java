@@ -89,21 +89,4 @@ public final class UserInfluenceStateSerde extends BinaryFormat<UserInfluence.St
     }
     return new PublishedScore(score, at, dayEndScores);
   }
-
-  private static void writeCounts(Map<EngagementType, Long> counts, DataOutputStream out) throws IOException {
-    out.writeInt(counts.size());
-    for (Map.Entry<EngagementType, Long> count : counts.entrySet()) {
-      out.writeUTF(count.getKey().name());
-      out.writeLong(count.getValue());
-    }
-  }
-
-  private static Map<EngagementType, Long> readCounts(DataInputStream in) throws IOException {
-    int size = in.readInt();
-    Map<EngagementType, Long> counts = new EnumMap<>(EngagementType.class);
-    for (int i = 0; i < size; i++) {
-      counts.put(EngagementType.valueOf(in.readUTF()), in.readLong());
-    }
-    return counts;
-  }
 }

@@ -3,13 +3,19 @@ package io.influence.scorer.service;
 import io.influence.schema.AccountLink;
 import io.influence.schema.InteractionEvent;
 import io.influence.schema.UserScore;
+import io.influence.scorer.config.HostAndPort;
 import io.influence.scorer.config.ScorerConfig;
+import io.influence.scorer.leaderboard.Leaderboards;
 import io.influence.scorer.logging.LoggingSetup;
 import io.influence.scorer.metrics.MetricsSetup;
 import io.influence.scorer.metrics.RegistryClientMeters;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.query.HttpApi;
+import io.influence.scorer.query.InstanceDirectory;
+import io.influence.scorer.query.KeyLocator;
+import io.influence.scorer.query.RequestForwarder;
 import io.influence.scorer.query.ScoreQueries;
+import io.influence.scorer.query.UserRouter;
 import io.influence.scorer.registry.ConfluentAvroSerde;
 import io.influence.scorer.registry.RestSchemaRegistryClient;
 import io.influence.scorer.registry.SchemaRegistryClient;
@@ -29,6 +35,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,7 +107,8 @@ public final class ScorerService implements AutoCloseable {
 
     ScorerMetrics metrics = new ScorerMetrics(metricsSetup.registry(), clock);
     TopologySettings settings = TopologySettings.from(config);
-    Topology topology = new ScoringTopology(settings, serdes, metrics, clock::instant).build();
+    Leaderboards leaderboards = new Leaderboards();
+    Topology topology = new ScoringTopology(settings, serdes, metrics, clock::instant, leaderboards).build();
     log.debug("Topology:\n{}", topology.describe());
 
     KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config));
@@ -113,7 +121,12 @@ public final class ScorerService implements AutoCloseable {
 
     ScoreQueries queries = new ScoreQueries(streams, settings.parameters());
     metrics.trackUsers(queries::approximateUserCount);
-    HttpApi http = HttpApi.start(config.get(ScorerConfig.HTTP_PORT), queries, streams::state, metricsSetup::scrape, metrics);
+    HostAndPort server = config.get(ScorerConfig.APPLICATION_SERVER);
+    KeyLocator locator = new KeyLocator(streams, new HostInfo(server.host(), server.port()));
+    RequestForwarder forwarder = new RequestForwarder(config.get(ScorerConfig.FORWARD_TIMEOUT));
+    HttpApi http = HttpApi.start(config.get(ScorerConfig.HTTP_PORT), new HttpApi.Sources(queries,
+        new UserRouter(locator.self(), locator::locate, forwarder, locator::localOffsetLag), leaderboards, new InstanceDirectory(streams, locator, forwarder, HttpApi.json()),
+        streams::state, metricsSetup::scrape, metrics));
     streams.start();
 
     ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {

@@ -41,15 +41,17 @@ final class DecayReviewer {
   private final KeyValueStore<String, String> dueIndex;
   private final KeyValueStore<String, Long> dueByUser;
   private final ProcessorContext<String, UserScore> context;
+  private final DailyActivityRecorder history;
   private long latestEventLagMillis = Long.MAX_VALUE;
 
   DecayReviewer(InfluenceParameters parameters, double minDrop, ScorerMetrics metrics, ProcessorContext<String, UserScore> context,
-      KeyValueStore<String, UserInfluence.State> users) {
+      KeyValueStore<String, UserInfluence.State> users, DailyActivityRecorder history) {
     this.parameters = parameters;
     this.minDrop = minDrop;
     this.metrics = metrics;
     this.context = context;
     this.users = users;
+    this.history = history;
     this.dueIndex = context.getStateStore(ScoringTopology.DECAY_DUE_STORE);
     this.dueByUser = context.getStateStore(ScoringTopology.DECAY_DUE_BY_USER_STORE);
   }
@@ -100,6 +102,7 @@ final class DecayReviewer {
       ScoreCause cause = ScoreCause.newBuilder().setKind(CauseKind.DECAY).setContribution(0.0).build();
       context.forward(new Record<>(userId, UserScores.toRecord(snapshot, previous, user.published(), cause), now));
       metrics.scoreUpdated("decay");
+      history.recordScore(userId, snapshot.score(), now);
     }
     users.put(userId, user.state());
     if (snapshot.influence() > 0) {

@@ -34,6 +34,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
   private KeyValueStore<String, UserInfluence.State> store;
   private KeyValueStore<String, PairHistory> pairs;
   private ReadOnlyKeyValueStore<String, ValueAndTimestamp<UserScore>> publishedScores;
+  private DailyActivityRecorder history;
   private DecayReviewer decay;
   private ProcessorContext<String, UserScore> context;
 
@@ -50,7 +51,8 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
     this.store = context.getStateStore(ScoringTopology.USER_INFLUENCE_STORE);
     this.pairs = context.getStateStore(ScoringTopology.PAIR_HISTORY_STORE);
     this.publishedScores = context.getStateStore(ScoringTopology.PUBLISHED_SCORES_STORE);
-    this.decay = new DecayReviewer(parameters, decaySettings.minDrop(), metrics, context, store);
+    this.history = new DailyActivityRecorder(context.getStateStore(ScoringTopology.DAILY_ACTIVITY_STORE));
+    this.decay = new DecayReviewer(parameters, decaySettings.minDrop(), metrics, context, store, history);
     context.schedule(STREAM_TIME_REVIEW, PunctuationType.STREAM_TIME, time -> decay.review());
     context.schedule(decaySettings.reviewInterval(), PunctuationType.WALL_CLOCK_TIME, time -> decay.review());
   }
@@ -63,10 +65,10 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
 
     String pairKey = ScoringTopology.pairKey(engagement.targetId(), engagement.actorId());
     PairHistory pair = engagement.type() == EngagementType.POST ? null : pairs.get(pairKey);
-    PairHistory history = pair == null ? PairHistory.none() : pair;
+    PairHistory pastEngagements = pair == null ? PairHistory.none() : pair;
     long at = engagement.occurredAtMillis();
 
-    Contribution contribution = user.receive(engagement, history.repetitionFactor(at, parameters.halfLife()), parameters);
+    Contribution contribution = user.receive(engagement, pastEngagements.repetitionFactor(at, parameters.halfLife()), parameters);
     switch (contribution.outcome()) {
       case IGNORED, DUPLICATE -> {
         metrics.eventOutcome(contribution.outcome() == Contribution.Outcome.IGNORED ? EventOutcome.IGNORED : EventOutcome.DUPLICATE,
@@ -76,9 +78,10 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
       case ACTIVITY -> metrics.eventOutcome(EventOutcome.IGNORED, contribution.reason());
       case SCORED -> {
         metrics.eventOutcome(EventOutcome.SCORED, contribution.reason());
-        pairs.put(pairKey, history.after(at, parameters.halfLife()));
+        pairs.put(pairKey, pastEngagements.after(at, parameters.halfLife()));
       }
     }
+    history.recordEngagement(engagement, contribution);
     // A late event is folded in at its own time, but the score stays as of the latest event seen.
     InfluenceSnapshot snapshot = user.snapshotAt(user.latestEventMillis(), parameters);
     if (user.isWorthPublishing(snapshot, minScoreChange)) {
@@ -87,6 +90,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
           .withValue(UserScores.fromEvent(snapshot, previous, user.published(), engagement, contribution))
           .withTimestamp(snapshot.asOfMillis()));
       metrics.scoreUpdatedByEvent(engagement.network(), snapshot.asOfMillis());
+      history.recordScore(user.userId(), snapshot.score(), snapshot.asOfMillis());
     }
     store.put(user.userId(), user.state());
     decay.scheduleAfterEvent(snapshot);

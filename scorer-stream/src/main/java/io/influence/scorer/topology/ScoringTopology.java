@@ -3,12 +3,15 @@ package io.influence.scorer.topology;
 import io.influence.schema.AccountLink;
 import io.influence.schema.InteractionEvent;
 import io.influence.schema.UserScore;
+import io.influence.scorer.leaderboard.Leaderboards;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.model.Engagement;
 import io.influence.scorer.serde.ActorActivitySerde;
+import io.influence.scorer.serde.DailyActivitySerde;
 import io.influence.scorer.serde.EngagementSerde;
 import io.influence.scorer.serde.PairHistorySerde;
 import io.influence.scorer.serde.UserInfluenceStateSerde;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -51,6 +54,7 @@ public final class ScoringTopology {
   public static final String ENGAGEMENTS_BY_ACTOR = "engagements-by-actor";
   public static final String ACCOUNT_LINKS_STORE = "account-links";
   public static final String PUBLISHED_SCORES_STORE = "published-scores";
+  public static final String DAILY_ACTIVITY_STORE = "daily-activity";
   public static final String ENGAGEMENTS_BY_TARGET = "engagements-by-target";
   public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
@@ -58,15 +62,19 @@ public final class ScoringTopology {
   private final ContractSerdes serdes;
   private final ScorerMetrics metrics;
   private final Supplier<Instant> clock;
+  private final Leaderboards leaderboards;
 
   /** The Avro serdes of the public contract, bound to a schema registry. */
   public record ContractSerdes(Serde<InteractionEvent> events, Serde<AccountLink> accountLinks, Serde<UserScore> scores) {}
 
-  public ScoringTopology(TopologySettings settings, ContractSerdes serdes, ScorerMetrics metrics, Supplier<Instant> clock) {
+  /** @param leaderboards kept up to date with every score the output topic holds */
+  public ScoringTopology(TopologySettings settings, ContractSerdes serdes, ScorerMetrics metrics, Supplier<Instant> clock,
+      Leaderboards leaderboards) {
     this.settings = settings;
     this.serdes = serdes;
     this.metrics = metrics;
     this.clock = clock;
+    this.leaderboards = leaderboards;
   }
 
   public Topology build() {
@@ -75,11 +83,14 @@ public final class ScoringTopology {
         Consumed.with(Serdes.String(), serdes.accountLinks()).withName("account-links-source"),
         Materialized.<String, AccountLink, KeyValueStore<Bytes, byte[]>>as(ACCOUNT_LINKS_STORE)
             .withKeySerde(Serdes.String()).withValueSerde(serdes.accountLinks()));
-    // Read by the scoring processor, so that an actor's score is looked up as late as possible.
-    builder.globalTable(settings.outputTopic(),
+    // Read by the scoring processor, so that an actor's score is looked up as late as possible, and
+    // ranked for the leaderboards. A global store is restored from its topic, so it keeps no changelog.
+    builder.addGlobalStore(
+        Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(PUBLISHED_SCORES_STORE),
+            Serdes.String(), serdes.scores()).withLoggingDisabled(),
+        settings.outputTopic(),
         Consumed.with(Serdes.String(), serdes.scores()).withName("published-scores-source"),
-        Materialized.<String, UserScore, KeyValueStore<Bytes, byte[]>>as(PUBLISHED_SCORES_STORE)
-            .withKeySerde(Serdes.String()).withValueSerde(serdes.scores()));
+        () -> new PublishedScoresUpdater(leaderboards));
 
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(USER_INFLUENCE_STORE), Serdes.String(), new UserInfluenceStateSerde()));
@@ -91,6 +102,11 @@ public final class ScoringTopology {
         Stores.persistentKeyValueStore(DECAY_DUE_STORE), Serdes.String(), Serdes.String()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(DECAY_DUE_BY_USER_STORE), Serdes.String(), Serdes.Long()));
+    // Cached: an active user's day is written at every engagement, and needs reaching RocksDB once a commit.
+    builder.addStateStore(Stores.windowStoreBuilder(
+        Stores.persistentWindowStore(DAILY_ACTIVITY_STORE, Duration.ofDays(settings.parameters().windowDays()),
+            Duration.ofDays(1), false),
+        Serdes.String(), new DailyActivitySerde()).withCachingEnabled());
     builder.addStateStore(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(SEEN_EVENTS_STORE, settings.deduplicationWindow().multipliedBy(2),
             settings.deduplicationWindow().multipliedBy(2), false),
@@ -133,7 +149,8 @@ public final class ScoringTopology {
         .repartition(Repartitioned.with(Serdes.String(), new EngagementSerde())
             .withName(ENGAGEMENTS_BY_TARGET).withNumberOfPartitions(settings.partitions()))
         .process(() -> new ScoringProcessor(settings.parameters(), settings.minScoreChange(), settings.decay(), metrics),
-            Named.as("score-targets"), USER_INFLUENCE_STORE, PAIR_HISTORY_STORE, DECAY_DUE_STORE, DECAY_DUE_BY_USER_STORE)
+            Named.as("score-targets"), USER_INFLUENCE_STORE, PAIR_HISTORY_STORE, DECAY_DUE_STORE, DECAY_DUE_BY_USER_STORE,
+            DAILY_ACTIVITY_STORE)
         .to(settings.outputTopic(), Produced.with(Serdes.String(), serdes.scores()).withName("scores-sink"));
 
     return builder.build();

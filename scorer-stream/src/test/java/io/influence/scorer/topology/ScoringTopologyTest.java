@@ -8,8 +8,11 @@ import io.influence.schema.InteractionEvent;
 import io.influence.schema.InteractionType;
 import io.influence.schema.UserScore;
 import io.influence.scorer.config.ScorerConfig;
+import io.influence.scorer.leaderboard.Leaderboards;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.metrics.ScorerMetrics.EventOutcome;
+import io.influence.scorer.model.DailyActivity;
+import io.influence.scorer.model.EngagementType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,6 +28,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +41,7 @@ class ScoringTopologyTest {
 
   private final ContractSerdesForTests serdes = new ContractSerdesForTests();
   private final ScorerMetrics metrics = new ScorerMetrics(new SimpleMeterRegistry());
+  private final Leaderboards leaderboards = new Leaderboards();
   private TopologyTestDriver driver;
   private TestInputTopic<String, InteractionEvent> twitter;
   private TestInputTopic<byte[], byte[]> twitterRaw;
@@ -47,7 +52,7 @@ class ScoringTopologyTest {
   @BeforeEach
   void startDriver() {
     ScorerConfig config = ScorerConfig.defaults();
-    ScoringTopology topology = new ScoringTopology(TopologySettings.from(config), serdes.contract(), metrics, () -> NOW);
+    ScoringTopology topology = new ScoringTopology(TopologySettings.from(config), serdes.contract(), metrics, () -> NOW, leaderboards);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -154,6 +159,39 @@ class ScoringTopologyTest {
     assertThat(decayed.getCause().getKind()).isEqualTo(CauseKind.DECAY);
     assertThat(decayed.getScore()).isLessThan(last.getScore());
     assertThat(decayed.getUpdatedAt()).isAfter(july2012).isBeforeOrEqualTo(august2012);
+  }
+
+  @Test
+  void eachDayKeepsTheUsersEngagementByTypeAndTheLastScorePublishedThatDay() {
+    send(event("e1", InteractionType.SHARE, "alice", "bob", T0, "#Cooking"));
+    send(event("e2", InteractionType.MENTION, "carol", "bob", T0.plus(java.time.Duration.ofHours(1))));
+    send(event("e3", InteractionType.SHARE, "dave", "bob", T0.plus(java.time.Duration.ofDays(1))));
+    List<UserScore> published = scores.readValuesToList();
+
+    WindowStore<String, DailyActivity> days = driver.getWindowStore(ScoringTopology.DAILY_ACTIVITY_STORE);
+    long firstDay = DailyActivity.dayIndexOf(T0.toEpochMilli());
+    DailyActivity first = days.fetch("twitter:bob", firstDay * DailyActivity.MILLIS_PER_DAY);
+    assertThat(first.counts()).isEqualTo(Map.of(EngagementType.SHARE, 1L, EngagementType.MENTION, 1L));
+    assertThat(first.influenceByTopic()).containsOnlyKeys("cooking");
+    assertThat(first.score()).isEqualTo(published.get(1).getScore());
+    DailyActivity second = days.fetch("twitter:bob", (firstDay + 1) * DailyActivity.MILLIS_PER_DAY);
+    assertThat(second.counts()).isEqualTo(Map.of(EngagementType.SHARE, 1L));
+    assertThat(second.score()).isEqualTo(published.get(2).getScore());
+  }
+
+  @Test
+  void theLeaderboardsRankEveryScorePublishedOnTheOutputTopic() {
+    for (int i = 0; i < 30; i++) {
+      send(event("e" + i, InteractionType.SHARE, "fan" + i, "star" + (i % 4), T0.plusSeconds(i), i % 2 == 0 ? "cooking" : "travel"));
+    }
+    Map<String, UserScore> latest = scores.readKeyValuesToMap();
+
+    List<String> bruteForce = latest.values().stream()
+        .sorted(java.util.Comparator.comparingDouble(UserScore::getScore).reversed().thenComparing(UserScore::getUserId))
+        .map(UserScore::getUserId).toList();
+    assertThat(leaderboards.top(10)).extracting(Leaderboards.Leader::userId).isEqualTo(bruteForce);
+    assertThat(leaderboards.top("cooking", 10)).hasValueSatisfying(leaders ->
+        assertThat(leaders).extracting(Leaderboards.Leader::userId).containsExactlyInAnyOrder("twitter:star0", "twitter:star2"));
   }
 
   @Test

@@ -1,0 +1,89 @@
+package io.influence.scorer.leaderboard;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/**
+ * Every user's latest published score and topic scores, ordered for the leaderboards.
+ *
+ * <p>It is fed with the output topic itself (every instance reads all of it, as the published-scores
+ * global table), so a leaderboard is exact on any instance as far as that instance has read the topic:
+ * no scatter-gather, no partial answer when another instance is down. Updating a user is O(log n) per
+ * list they are on; the top {@code k} is read in O(k). Memory is one entry per user and per topic of
+ * theirs (five by default), about 100 bytes each.
+ *
+ * <p>One thread writes (the global stream thread); request threads read without locks. A reader may
+ * miss a user whose entry is being replaced at that instant, never see them twice.
+ */
+public final class Leaderboards {
+  /** Highest score first; equal scores by user id, so the order is total and the same everywhere. */
+  private static final Comparator<Leader> ORDER = Comparator.comparingDouble(Leader::score).reversed()
+      .thenComparing(Leader::userId);
+
+  private final Map<String, Standing> standings = new ConcurrentHashMap<>();
+  private final Set<Leader> global = new ConcurrentSkipListSet<>(ORDER);
+  private final Map<String, Set<Leader>> byTopic = new ConcurrentHashMap<>();
+
+  /** One place on a leaderboard: the user and their score (overall, or on the topic). */
+  public record Leader(String userId, double score) {}
+
+  /** What a user published: their score, and their score on each of their top topics. */
+  public record Standing(double score, Map<String, Double> topicScores) {
+    public Standing {
+      topicScores = Map.copyOf(topicScores);
+    }
+  }
+
+  /** Records {@code userId}'s latest publication, replacing the previous one; null removes the user (a tombstone). */
+  public synchronized void update(String userId, Standing standing) {
+    Standing previous = standing == null ? standings.remove(userId) : standings.put(userId, standing);
+    if (previous != null) {
+      global.remove(new Leader(userId, previous.score()));
+      previous.topicScores().forEach((topic, score) -> {
+        Set<Leader> leaders = byTopic.get(topic);
+        leaders.remove(new Leader(userId, score));
+        if (leaders.isEmpty()) {
+          byTopic.remove(topic);
+        }
+      });
+    }
+    if (standing != null) {
+      global.add(new Leader(userId, standing.score()));
+      standing.topicScores().forEach((topic, score) ->
+          byTopic.computeIfAbsent(topic, t -> new ConcurrentSkipListSet<>(ORDER)).add(new Leader(userId, score)));
+    }
+  }
+
+  /** The {@code limit} highest scores, best first. */
+  public List<Leader> top(int limit) {
+    return first(global, limit);
+  }
+
+  /** The {@code limit} highest scores on {@code topic}, best first; empty if nobody has the topic among their top topics. */
+  public Optional<List<Leader>> top(String topic, int limit) {
+    Set<Leader> leaders = byTopic.get(topic);
+    return leaders == null ? Optional.empty() : Optional.of(first(leaders, limit));
+  }
+
+  /** How many users have a published score. */
+  public int size() {
+    return standings.size();
+  }
+
+  private static List<Leader> first(Set<Leader> leaders, int limit) {
+    List<Leader> top = new ArrayList<>(Math.min(limit, 128));
+    for (Leader leader : leaders) {
+      if (top.size() == limit) {
+        break;
+      }
+      top.add(leader);
+    }
+    return top;
+  }
+}

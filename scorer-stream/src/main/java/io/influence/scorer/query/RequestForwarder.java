@@ -1,0 +1,72 @@
+package io.influence.scorer.query;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Asks another instance's HTTP API, with time limits on connecting and on the whole exchange, so that
+ * an instance that is down or stuck costs a request at most {@code timeout}, never a hang.
+ */
+public final class RequestForwarder {
+  private final HttpClient client;
+  private final Duration timeout;
+
+  public RequestForwarder(Duration timeout) {
+    this.timeout = timeout;
+    this.client = HttpClient.newBuilder()
+        .connectTimeout(timeout)
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  /** Another instance's answer: its status, JSON body and routing headers. */
+  public record Answer(int status, String body, Map<String, String> routingHeaders) {}
+
+  /** The other instance could not answer: unreachable, too slow, or unavailable itself. */
+  public static final class ForwardingFailed extends Exception {
+    ForwardingFailed(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * GETs {@code pathAndQuery} from {@code host}, marked as forwarded ({@code mode} is
+   * {@link RoutingHeaders#TO_ACTIVE} or {@link RoutingHeaders#TO_STANDBY}, or null for a plain request).
+   *
+   * @throws ForwardingFailed on a connection failure, a timeout, or a 5xx answer
+   */
+  public Answer get(HostInfo host, String pathAndQuery, String mode) throws ForwardingFailed, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+        .timeout(timeout)
+        .header("Accept", "application/json")
+        .GET();
+    if (mode != null) {
+      request.header(RoutingHeaders.FORWARDED, mode);
+    }
+    HttpResponse<String> response;
+    try {
+      response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new ForwardingFailed(host + " did not answer: " + e.getClass().getSimpleName(), e);
+    }
+    if (response.statusCode() >= 500) {
+      throw new ForwardingFailed(host + " answered " + response.statusCode(), null);
+    }
+    Map<String, String> routing = new LinkedHashMap<>();
+    response.headers().map().forEach((name, values) -> {
+      if (name.toLowerCase(Locale.ROOT).startsWith("x-influence-") && !values.isEmpty()) {
+        routing.put(name, values.get(0));
+      }
+    });
+    return new Answer(response.statusCode(), response.body(), routing);
+  }
+}

@@ -66,7 +66,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
     PairHistory history = pair == null ? PairHistory.none() : pair;
     long at = engagement.occurredAtMillis();
 
-    Contribution contribution = user.receive(engagement, history.repetitionFactor(at, parameters.halfLife()), parameters);
+    Contribution contribution = user.receive(engagement, history.repetitionFactor(at, parameters), parameters);
     switch (contribution.outcome()) {
       case IGNORED, DUPLICATE -> {
         metrics.eventOutcome(contribution.outcome() == Contribution.Outcome.IGNORED ? EventOutcome.IGNORED : EventOutcome.DUPLICATE,
@@ -76,7 +76,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
       case ACTIVITY -> metrics.eventOutcome(EventOutcome.IGNORED, contribution.reason());
       case SCORED -> {
         metrics.eventOutcome(EventOutcome.SCORED, contribution.reason());
-        pairs.put(pairKey, history.after(at, parameters.halfLife()));
+        pairs.put(pairKey, history.after(at, parameters));
       }
     }
     // A late event is folded in at its own time, but the score stays as of the latest event seen.

@@ -114,6 +114,26 @@ class ScoringTopologyTest {
   }
 
   @Test
+  void aRepeatActorCountsLessWithinTheWindowAndAsNewOnceTheirLastEngagementLeftIt() {
+    send(event("e1", InteractionType.SHARE, "alice", "bob", T0));
+    double fresh = scores.readValue().getCause().getContribution();
+    send(event("e2", InteractionType.SHARE, "alice", "bob", T0.plus(java.time.Duration.ofDays(30))));
+    assertThat(scores.readValue().getCause().getContribution()).isLessThan(fresh * 0.7);
+
+    send(event("e3", InteractionType.SHARE, "alice", "bob", T0.plus(java.time.Duration.ofDays(150))));
+    assertThat(lastEventUpdate().getCause().getContribution()).isCloseTo(fresh, org.assertj.core.api.Assertions.within(1e-12));
+  }
+
+  /** The latest update caused by an event, skipping the decay updates published before it. */
+  private UserScore lastEventUpdate() {
+    List<UserScore> updates = scores.readValuesToList();
+    assertThat(updates).isNotEmpty();
+    UserScore last = updates.get(updates.size() - 1);
+    assertThat(last.getCause().getKind()).isEqualTo(CauseKind.EVENT);
+    return last;
+  }
+
+  @Test
   void aRedeliveredEventCountsOnceAndIsCountedAsADuplicate() {
     InteractionEvent share = event("e1", InteractionType.SHARE, "alice", "bob", T0);
     send(share);

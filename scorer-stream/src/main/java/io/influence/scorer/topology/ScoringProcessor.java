@@ -30,17 +30,20 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
 
   private final double minScoreChange;
   private final TopologySettings.Decay decaySettings;
+  private final Duration lateGrace;
   private final ScorerMetrics metrics;
   private KeyValueStore<String, UserInfluence.State> store;
-  private KeyValueStore<String, PairHistory> pairs;
+  private ExpiringStore<PairHistory> pairs;
   private ReadOnlyKeyValueStore<String, ValueAndTimestamp<UserScore>> publishedScores;
   private DecayReviewer decay;
   private ProcessorContext<String, UserScore> context;
 
-  ScoringProcessor(InfluenceParameters parameters, double minScoreChange, TopologySettings.Decay decaySettings, ScorerMetrics metrics) {
+  ScoringProcessor(InfluenceParameters parameters, double minScoreChange, TopologySettings.Decay decaySettings, Duration lateGrace,
+      ScorerMetrics metrics) {
     this.parameters = parameters;
     this.minScoreChange = minScoreChange;
     this.decaySettings = decaySettings;
+    this.lateGrace = lateGrace;
     this.metrics = metrics;
   }
 
@@ -48,7 +51,8 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
   public void init(ProcessorContext<String, UserScore> context) {
     this.context = context;
     this.store = context.getStateStore(ScoringTopology.USER_INFLUENCE_STORE);
-    this.pairs = context.getStateStore(ScoringTopology.PAIR_HISTORY_STORE);
+    this.pairs = ExpiringStore.open(context, ScoringTopology.PAIR_HISTORY_STORE, pair -> pair.forgottenAtMillis(parameters),
+        lateGrace, metrics);
     this.publishedScores = context.getStateStore(ScoringTopology.PUBLISHED_SCORES_STORE);
     this.decay = new DecayReviewer(parameters, decaySettings.minDrop(), metrics, context, store);
     context.schedule(STREAM_TIME_REVIEW, PunctuationType.STREAM_TIME, time -> decay.review());
@@ -76,7 +80,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
       case ACTIVITY -> metrics.eventOutcome(EventOutcome.IGNORED, contribution.reason());
       case SCORED -> {
         metrics.eventOutcome(EventOutcome.SCORED, contribution.reason());
-        pairs.put(pairKey, history.after(at, parameters));
+        pairs.put(pairKey, pair, history.after(at, parameters));
       }
     }
     // A late event is folded in at its own time, but the score stays as of the latest event seen.

@@ -134,6 +134,61 @@ class ScoringTopologyTest {
   }
 
   @Test
+  void anActorsDailyCountIsDeletedOnceItsDayAndTheGraceAreOverAndNotBefore() {
+    send(event("e1", InteractionType.LIKE, "alice", "bob", T0));
+    send(event("e2", InteractionType.LIKE, "carol", "dave", T0.plus(java.time.Duration.ofHours(30))));
+    // alice's day ended 16 hours ago: a late like of hers may still arrive within the 24-hour grace
+    assertThat(keys(ScoringTopology.ACTOR_ACTIVITY_STORE)).containsExactlyInAnyOrder("twitter:alice", "twitter:carol");
+
+    send(event("e3", InteractionType.LIKE, "carol", "dave", T0.plus(java.time.Duration.ofHours(50))));
+    assertThat(keys(ScoringTopology.ACTOR_ACTIVITY_STORE)).containsExactly("twitter:carol");
+    assertThat(keys(ExpiringStore.indexName(ScoringTopology.ACTOR_ACTIVITY_STORE))).hasSize(1);
+    assertThat(swept(ScoringTopology.ACTOR_ACTIVITY_STORE)).isEqualTo(1.0);
+  }
+
+  @Test
+  void aPairsHistoryIsDeletedOnceItsLatestEngagementHasLeftTheWindowAndAnActivePairIsKept() {
+    send(event("e1", InteractionType.SHARE, "alice", "bob", T0));
+    send(event("e2", InteractionType.SHARE, "carol", "bob", T0));
+    send(event("e3", InteractionType.SHARE, "carol", "bob", T0.plus(java.time.Duration.ofDays(80))));
+    assertThat(keys(ScoringTopology.PAIR_HISTORY_STORE)).hasSize(2);
+
+    send(event("e4", InteractionType.SHARE, "erin", "frank", T0.plus(java.time.Duration.ofDays(92))));
+    assertThat(keys(ScoringTopology.PAIR_HISTORY_STORE))
+        .containsExactlyInAnyOrder(ScoringTopology.pairKey("twitter:bob", "twitter:carol"), ScoringTopology.pairKey("twitter:frank", "twitter:erin"));
+    assertThat(keys(ExpiringStore.indexName(ScoringTopology.PAIR_HISTORY_STORE))).hasSize(2);
+    assertThat(swept(ScoringTopology.PAIR_HISTORY_STORE)).isEqualTo(1.0);
+  }
+
+  @Test
+  void aReplayOfOldDataEmptiesTheStoresAsItsEventTimeMovesOn() {
+    Instant july2012 = Instant.parse("2012-07-01T00:00:00Z");
+    for (int i = 0; i < 50; i++) {
+      send(event("fan" + i, InteractionType.SHARE, "fan" + i, "higgs", july2012.plusSeconds(i)));
+    }
+    assertThat(keys(ScoringTopology.PAIR_HISTORY_STORE)).hasSize(50);
+    assertThat(keys(ScoringTopology.ACTOR_ACTIVITY_STORE)).hasSize(50);
+
+    send(event("later", InteractionType.MENTION, "someone", "other", july2012.plus(java.time.Duration.ofDays(100))));
+    assertThat(keys(ScoringTopology.PAIR_HISTORY_STORE)).containsExactly(ScoringTopology.pairKey("twitter:other", "twitter:someone"));
+    assertThat(keys(ScoringTopology.ACTOR_ACTIVITY_STORE)).isEmpty();
+    assertThat(swept(ScoringTopology.PAIR_HISTORY_STORE)).isEqualTo(50.0);
+    assertThat(swept(ScoringTopology.ACTOR_ACTIVITY_STORE)).isEqualTo(50.0);
+  }
+
+  private List<String> keys(String store) {
+    List<String> keys = new java.util.ArrayList<>();
+    try (var entries = driver.<String, Object>getKeyValueStore(store).all()) {
+      entries.forEachRemaining(entry -> keys.add(entry.key));
+    }
+    return keys;
+  }
+
+  private double swept(String store) {
+    return metrics.registry().get(ScorerMetrics.STATE_ENTRIES_SWEPT).tag("store", store).counter().count();
+  }
+
+  @Test
   void aRedeliveredEventCountsOnceAndIsCountedAsADuplicate() {
     InteractionEvent share = event("e1", InteractionType.SHARE, "alice", "bob", T0);
     send(share);

@@ -265,6 +265,37 @@ class ScoringTopologyTest {
   }
 
   @Test
+  void aLateLinkAppliesToLaterEventsOnlyAndTheAccountKeepsItsHistoryWhichDecaysAway() {
+    for (int i = 0; i < 200; i++) {
+      send(event("fan" + i, InteractionType.SHARE, "fan" + i, "bob", T0));
+    }
+    UserScore account = scores.readKeyValuesToMap().get("twitter:bob");
+
+    links.pipeInput("twitter:bob", new AccountLink("twitter", "bob", "person-42", T0), T0.plusSeconds(60));
+    send(event("after-link", InteractionType.SHARE, "alice", "bob", T0.plusSeconds(120)));
+    TestRecord<String, UserScore> person = scores.readRecord();
+    assertThat(person.key()).isEqualTo("person-42");
+    assertThat(person.value().getPreviousScore()).as("the person starts without the account's history").isNull();
+    assertThat(person.value().getScore()).isLessThan(account.getScore());
+    assertThat(scores.isEmpty()).isTrue();
+
+    driver.advanceWallClockTime(java.time.Duration.ofDays(30));
+    Map<String, UserScore> decayed = scores.readKeyValuesToMap();
+    assertThat(decayed.get("twitter:bob").getCause().getKind()).isEqualTo(CauseKind.DECAY);
+    assertThat(decayed.get("twitter:bob").getScore()).isLessThan(account.getScore());
+  }
+
+  @Test
+  void anActorLinkedLateIsWeighedAsTheAccountBeforeTheLinkAndAsThePersonAfter() {
+    send(event("before-link", InteractionType.MENTION, "alice", "bob", T0));
+    assertThat(scores.readValue().getCause().getActorId()).isEqualTo("twitter:alice");
+
+    links.pipeInput("twitter:alice", new AccountLink("twitter", "alice", "person-7", T0), T0.plusSeconds(60));
+    send(event("after-link", InteractionType.MENTION, "alice", "bob", T0.plusSeconds(120)));
+    assertThat(scores.readValue().getCause().getActorId()).isEqualTo("person-7");
+  }
+
+  @Test
   void anInfluentialActorLiftsTheTargetMoreThanANewcomerFromTheNextDayOn() {
     for (int i = 0; i < 200; i++) {
       send(event("fan" + i, InteractionType.SHARE, "fan" + i, "star", T0));

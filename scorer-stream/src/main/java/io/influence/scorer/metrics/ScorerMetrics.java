@@ -32,6 +32,7 @@ public final class ScorerMetrics {
   public static final String DECAY_REVIEW_DURATION = "influence.decay.review.duration";
   public static final String USERS_TRACKED = "influence.users.tracked";
   public static final String HTTP_REQUESTS = "influence.http.requests";
+  public static final String STATE_ENTRIES_SWEPT = "influence.state.entries.swept";
 
   /** The reason tag of a duplicate: its event id was seen before (a connector's redelivery). */
   public static final String DUPLICATE_EVENT_ID = "event-id-seen";
@@ -124,6 +125,15 @@ public final class ScorerMetrics {
   public void decayReviewed(long users, Duration took) {
     decayReviews.increment(users);
     decayReviewDuration.record(took);
+  }
+
+  /**
+   * {@code entries} deleted from state store {@code store} by a sweep, because no event can still need
+   * them; the stores register theirs at 0 when their task starts.
+   */
+  public void stateSwept(String store, long entries) {
+    counter(STATE_ENTRIES_SWEPT, "Entries deleted from state stores because no event can still need them", "store", store)
+        .increment(entries);
   }
 
   /**

@@ -36,6 +36,14 @@ public record ActorActivity(long dayIndex, long actions) {
     return day > dayIndex ? new ActorActivity(day, 1) : new ActorActivity(dayIndex, actions + 1);
   }
 
+  /**
+   * From this time on the activity affects no action: the next one starts a new day. A store may forget
+   * it then (once no late action can still arrive before it).
+   */
+  public long forgottenAtMillis() {
+    return (dayIndex + 1) * MILLIS_PER_DAY;
+  }
+
   /** What the latest counted action is worth, between 0 and 1; 1 for actions the rule does not count. */
   public double selectivity(EngagementType type, double freeActions) {
     if (!isCounted(type) || actions <= freeActions) {

@@ -59,9 +59,9 @@ public final class InfluenceModel {
     String pairKey = interaction.targetId() + '\u0000' + interaction.actorId();
     PairHistory pair = pairs.getOrDefault(pairKey, PairHistory.none());
     long at = interaction.occurredAtMillis();
-    Contribution contribution = target.receive(engagement, pair.repetitionFactor(at, parameters.halfLife()), parameters);
+    Contribution contribution = target.receive(engagement, pair.repetitionFactor(at, parameters), parameters);
     if (contribution.outcome() == Contribution.Outcome.SCORED) {
-      pairs.put(pairKey, pair.after(at, parameters.halfLife()));
+      pairs.put(pairKey, pair.after(at, parameters));
     }
     if (contribution.outcome() != Contribution.Outcome.IGNORED) {
       InfluenceSnapshot snapshot = target.snapshotAt(target.latestEventMillis(), parameters);

@@ -5,11 +5,13 @@ package io.influence.scorer.model;
  * The n-th engagement of a pair counts {@code 1 / (1 + c)}, where {@code c} is the decayed number of
  * the pair's earlier engagements, so a hundred shares from one person are worth about
  * {@code ln 100 + 0.58 ≈ 5} shares from different people, and a pair that falls silent is new again
- * after a few half-lives.
+ * after a few half-lives, and entirely new once its latest engagement has left the window: what
+ * happened longer ago than the window no longer counts (docs/SCORING.md §2).
  *
  * <p>Immutable.
  *
  * @param count decayed count of the pair's engagements as of {@code asOfMillis}
+ * @param asOfMillis time of the pair's latest engagement
  */
 public record PairHistory(double count, long asOfMillis) {
 
@@ -18,19 +20,27 @@ public record PairHistory(double count, long asOfMillis) {
   }
 
   /** What the pair's next engagement at {@code atMillis} is worth, in (0, 1]. */
-  public double repetitionFactor(long atMillis, HalfLife halfLife) {
-    return 1.0 / (1.0 + countAt(atMillis, halfLife));
+  public double repetitionFactor(long atMillis, InfluenceParameters parameters) {
+    return 1.0 / (1.0 + countAt(atMillis, parameters));
   }
 
-  public PairHistory after(long atMillis, HalfLife halfLife) {
-    return new PairHistory(countAt(atMillis, halfLife) + 1, Math.max(atMillis, asOfMillis));
+  public PairHistory after(long atMillis, InfluenceParameters parameters) {
+    return new PairHistory(countAt(atMillis, parameters) + 1, Math.max(atMillis, asOfMillis));
+  }
+
+  /**
+   * From this time on the pair counts as new: its latest engagement has left the window. A store may
+   * forget the history then (once no late engagement can still arrive before it).
+   */
+  public long forgottenAtMillis(InfluenceParameters parameters) {
+    return asOfMillis + parameters.window().toMillis();
   }
 
   /** A late engagement sees the count as of the latest one, never more: decay runs forward only. */
-  private double countAt(long atMillis, HalfLife halfLife) {
-    if (asOfMillis == Long.MIN_VALUE) {
+  private double countAt(long atMillis, InfluenceParameters parameters) {
+    if (asOfMillis == Long.MIN_VALUE || atMillis >= forgottenAtMillis(parameters)) {
       return 0;
     }
-    return atMillis > asOfMillis ? count * halfLife.decayOver(atMillis - asOfMillis) : count;
+    return atMillis > asOfMillis ? count * parameters.halfLife().decayOver(atMillis - asOfMillis) : count;
   }
 }

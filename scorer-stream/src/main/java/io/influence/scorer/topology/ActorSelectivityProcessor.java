@@ -1,29 +1,35 @@
 package io.influence.scorer.topology;
 
+import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.model.ActorActivity;
 import io.influence.scorer.model.Engagement;
+import java.time.Duration;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Counts each actor's likes and shares per day, in the actor's partition, and stamps every engagement
- * with what Klout's selectivity rule leaves it worth ({@link ActorActivity}).
+ * with what Klout's selectivity rule leaves it worth ({@link ActorActivity}). An actor's count is
+ * deleted once its day and the late-event grace are over ({@link ExpiringStore}).
  */
 final class ActorSelectivityProcessor implements FixedKeyProcessor<String, Engagement, Engagement> {
   private final double freeActions;
-  private KeyValueStore<String, ActorActivity> store;
+  private final Duration lateGrace;
+  private final ScorerMetrics metrics;
+  private ExpiringStore<ActorActivity> store;
   private FixedKeyProcessorContext<String, Engagement> context;
 
-  ActorSelectivityProcessor(double freeActions) {
+  ActorSelectivityProcessor(double freeActions, Duration lateGrace, ScorerMetrics metrics) {
     this.freeActions = freeActions;
+    this.lateGrace = lateGrace;
+    this.metrics = metrics;
   }
 
   @Override
   public void init(FixedKeyProcessorContext<String, Engagement> context) {
     this.context = context;
-    this.store = context.getStateStore(ScoringTopology.ACTOR_ACTIVITY_STORE);
+    this.store = ExpiringStore.open(context, ScoringTopology.ACTOR_ACTIVITY_STORE, ActorActivity::forgottenAtMillis, lateGrace, metrics);
   }
 
   @Override
@@ -35,7 +41,7 @@ final class ActorSelectivityProcessor implements FixedKeyProcessor<String, Engag
     }
     ActorActivity before = store.get(engagement.actorId());
     ActorActivity after = (before == null ? ActorActivity.none() : before).after(engagement.type(), engagement.occurredAtMillis());
-    store.put(engagement.actorId(), after);
+    store.put(engagement.actorId(), before, after);
     context.forward(record.withValue(engagement.withActorSelectivity(after.selectivity(engagement.type(), freeActions))));
   }
 }

@@ -32,7 +32,6 @@ final class DecayReviewer {
   static final int LIVE_LAG_HOURS = 1;
   /** A review publishes at most this many users, so that one punctuation cannot stall the task. */
   private static final int MAX_USERS_PER_REVIEW = 10_000;
-  private static final String SEPARATOR = "|";
 
   private final InfluenceParameters parameters;
   private final double minDrop;
@@ -73,7 +72,7 @@ final class DecayReviewer {
     long started = System.nanoTime();
     long now = reviewTime();
     List<String> due = new ArrayList<>();
-    try (KeyValueIterator<String, String> entries = dueIndex.range(indexKey(Long.MIN_VALUE, ""), indexKey(now, "\uffff"))) {
+    try (KeyValueIterator<String, String> entries = OrderedKeys.upTo(dueIndex, now)) {
       while (entries.hasNext() && due.size() < MAX_USERS_PER_REVIEW) {
         KeyValue<String, String> entry = entries.next();
         dueIndex.delete(entry.key);
@@ -119,12 +118,8 @@ final class DecayReviewer {
     dueByUser.put(userId, dueMillis);
   }
 
-  /**
-   * Ordered by due time: flipping the sign bit maps signed order onto unsigned order, and the unsigned
-   * value zero-padded to 20 digits sorts as text in numeric order.
-   */
+  /** Ordered by due time. */
   private static String indexKey(long dueMillis, String userId) {
-    String unsigned = Long.toUnsignedString(dueMillis ^ Long.MIN_VALUE);
-    return "0".repeat(20 - unsigned.length()) + unsigned + SEPARATOR + userId;
+    return OrderedKeys.of(dueMillis, userId);
   }
 }

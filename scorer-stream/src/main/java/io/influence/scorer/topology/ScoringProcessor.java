@@ -30,18 +30,21 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
 
   private final double minScoreChange;
   private final TopologySettings.Decay decaySettings;
+  private final Duration lateGrace;
   private final ScorerMetrics metrics;
   private KeyValueStore<String, UserInfluence.State> store;
-  private KeyValueStore<String, PairHistory> pairs;
+  private ExpiringStore<PairHistory> pairs;
   private ReadOnlyKeyValueStore<String, ValueAndTimestamp<UserScore>> publishedScores;
   private DailyActivityRecorder history;
   private DecayReviewer decay;
   private ProcessorContext<String, UserScore> context;
 
-  ScoringProcessor(InfluenceParameters parameters, double minScoreChange, TopologySettings.Decay decaySettings, ScorerMetrics metrics) {
+  ScoringProcessor(InfluenceParameters parameters, double minScoreChange, TopologySettings.Decay decaySettings, Duration lateGrace,
+      ScorerMetrics metrics) {
     this.parameters = parameters;
     this.minScoreChange = minScoreChange;
     this.decaySettings = decaySettings;
+    this.lateGrace = lateGrace;
     this.metrics = metrics;
   }
 
@@ -49,7 +52,8 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
   public void init(ProcessorContext<String, UserScore> context) {
     this.context = context;
     this.store = context.getStateStore(ScoringTopology.USER_INFLUENCE_STORE);
-    this.pairs = context.getStateStore(ScoringTopology.PAIR_HISTORY_STORE);
+    this.pairs = ExpiringStore.open(context, ScoringTopology.PAIR_HISTORY_STORE, pair -> pair.forgottenAtMillis(parameters),
+        lateGrace, metrics);
     this.publishedScores = context.getStateStore(ScoringTopology.PUBLISHED_SCORES_STORE);
     this.history = new DailyActivityRecorder(context.getStateStore(ScoringTopology.DAILY_ACTIVITY_STORE));
     this.decay = new DecayReviewer(parameters, decaySettings.minDrop(), metrics, context, store, history);
@@ -68,7 +72,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
     PairHistory pastEngagements = pair == null ? PairHistory.none() : pair;
     long at = engagement.occurredAtMillis();
 
-    Contribution contribution = user.receive(engagement, pastEngagements.repetitionFactor(at, parameters.halfLife()), parameters);
+    Contribution contribution = user.receive(engagement, pastEngagements.repetitionFactor(at, parameters), parameters);
     switch (contribution.outcome()) {
       case IGNORED, DUPLICATE -> {
         metrics.eventOutcome(contribution.outcome() == Contribution.Outcome.IGNORED ? EventOutcome.IGNORED : EventOutcome.DUPLICATE,
@@ -78,7 +82,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
       case ACTIVITY -> metrics.eventOutcome(EventOutcome.IGNORED, contribution.reason());
       case SCORED -> {
         metrics.eventOutcome(EventOutcome.SCORED, contribution.reason());
-        pairs.put(pairKey, pastEngagements.after(at, parameters.halfLife()));
+        pairs.put(pairKey, pair, pastEngagements.after(at, parameters));
       }
     }
     history.recordEngagement(engagement, contribution);

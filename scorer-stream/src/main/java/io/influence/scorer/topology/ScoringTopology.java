@@ -111,6 +111,8 @@ public final class ScoringTopology {
         Stores.persistentWindowStore(SEEN_EVENTS_STORE, settings.deduplicationWindow().multipliedBy(2),
             settings.deduplicationWindow().multipliedBy(2), false),
         Serdes.String(), Serdes.Long()));
+    builder.addStateStore(ExpiringStore.indexFor(PAIR_HISTORY_STORE));
+    builder.addStateStore(ExpiringStore.indexFor(ACTOR_ACTIVITY_STORE));
 
     Map<String, KStream<String, Decoded>> decoded = builder
         .stream(settings.inputPattern(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("interactions-source"))
@@ -143,14 +145,16 @@ public final class ScoringTopology {
             .withName(ENGAGEMENTS_BY_ACTOR).withNumberOfPartitions(settings.partitions()))
         .processValues(() -> new DeduplicationProcessor(settings.deduplicationWindow(), metrics),
             Named.as("drop-duplicates"), SEEN_EVENTS_STORE)
-        .processValues(() -> new ActorSelectivityProcessor(settings.parameters().selectivityFreeActions()),
-            Named.as("actor-selectivity"), ACTOR_ACTIVITY_STORE)
+        .processValues(() -> new ActorSelectivityProcessor(settings.parameters().selectivityFreeActions(),
+                settings.timeliness().grace(), metrics),
+            Named.as("actor-selectivity"), ACTOR_ACTIVITY_STORE, ExpiringStore.indexName(ACTOR_ACTIVITY_STORE))
         .selectKey((actorId, engagement) -> engagement.targetId(), Named.as("key-by-target"))
         .repartition(Repartitioned.with(Serdes.String(), new EngagementSerde())
             .withName(ENGAGEMENTS_BY_TARGET).withNumberOfPartitions(settings.partitions()))
-        .process(() -> new ScoringProcessor(settings.parameters(), settings.minScoreChange(), settings.decay(), metrics),
-            Named.as("score-targets"), USER_INFLUENCE_STORE, PAIR_HISTORY_STORE, DECAY_DUE_STORE, DECAY_DUE_BY_USER_STORE,
-            DAILY_ACTIVITY_STORE)
+        .process(() -> new ScoringProcessor(settings.parameters(), settings.minScoreChange(), settings.decay(),
+                settings.timeliness().grace(), metrics),
+            Named.as("score-targets"), USER_INFLUENCE_STORE, PAIR_HISTORY_STORE, ExpiringStore.indexName(PAIR_HISTORY_STORE), DECAY_DUE_STORE,
+            DECAY_DUE_BY_USER_STORE, DAILY_ACTIVITY_STORE)
         .to(settings.outputTopic(), Produced.with(Serdes.String(), serdes.scores()).withName("scores-sink"));
 
     return builder.build();

@@ -119,6 +119,81 @@ class ScoringTopologyTest {
   }
 
   @Test
+  void aRepeatActorCountsLessWithinTheWindowAndAsNewOnceTheirLastEngagementLeftIt() {
+    send(event("e1", InteractionType.SHARE, "alice", "bob", T0));
+    double fresh = scores.readValue().getCause().getContribution();
+    send(event("e2", InteractionType.SHARE, "alice", "bob", T0.plus(java.time.Duration.ofDays(30))));
+    assertThat(scores.readValue().getCause().getContribution()).isLessThan(fresh * 0.7);
+
+    send(event("e3", InteractionType.SHARE, "alice", "bob", T0.plus(java.time.Duration.ofDays(150))));
+    assertThat(lastEventUpdate().getCause().getContribution()).isCloseTo(fresh, org.assertj.core.api.Assertions.within(1e-12));
+  }
+
+  /** The latest update caused by an event, skipping the decay updates published before it. */
+  private UserScore lastEventUpdate() {
+    List<UserScore> updates = scores.readValuesToList();
+    assertThat(updates).isNotEmpty();
+    UserScore last = updates.get(updates.size() - 1);
+    assertThat(last.getCause().getKind()).isEqualTo(CauseKind.EVENT);
+    return last;
+  }
+
+  @Test
+  void anActorsDailyCountIsDeletedOnceItsDayAndTheGraceAreOverAndNotBefore() {
+    send(event("e1", InteractionType.LIKE, "alice", "bob", T0));
+    send(event("e2", InteractionType.LIKE, "carol", "dave", T0.plus(java.time.Duration.ofHours(30))));
+    // alice's day ended 16 hours ago: a late like of hers may still arrive within the 24-hour grace
+    assertThat(keys(ScoringTopology.ACTOR_ACTIVITY_STORE)).containsExactlyInAnyOrder("twitter:alice", "twitter:carol");
+
+    send(event("e3", InteractionType.LIKE, "carol", "dave", T0.plus(java.time.Duration.ofHours(50))));
+    assertThat(keys(ScoringTopology.ACTOR_ACTIVITY_STORE)).containsExactly("twitter:carol");
+    assertThat(keys(ExpiringStore.indexName(ScoringTopology.ACTOR_ACTIVITY_STORE))).hasSize(1);
+    assertThat(swept(ScoringTopology.ACTOR_ACTIVITY_STORE)).isEqualTo(1.0);
+  }
+
+  @Test
+  void aPairsHistoryIsDeletedOnceItsLatestEngagementHasLeftTheWindowAndAnActivePairIsKept() {
+    send(event("e1", InteractionType.SHARE, "alice", "bob", T0));
+    send(event("e2", InteractionType.SHARE, "carol", "bob", T0));
+    send(event("e3", InteractionType.SHARE, "carol", "bob", T0.plus(java.time.Duration.ofDays(80))));
+    assertThat(keys(ScoringTopology.PAIR_HISTORY_STORE)).hasSize(2);
+
+    send(event("e4", InteractionType.SHARE, "erin", "frank", T0.plus(java.time.Duration.ofDays(92))));
+    assertThat(keys(ScoringTopology.PAIR_HISTORY_STORE))
+        .containsExactlyInAnyOrder(ScoringTopology.pairKey("twitter:bob", "twitter:carol"), ScoringTopology.pairKey("twitter:frank", "twitter:erin"));
+    assertThat(keys(ExpiringStore.indexName(ScoringTopology.PAIR_HISTORY_STORE))).hasSize(2);
+    assertThat(swept(ScoringTopology.PAIR_HISTORY_STORE)).isEqualTo(1.0);
+  }
+
+  @Test
+  void aReplayOfOldDataEmptiesTheStoresAsItsEventTimeMovesOn() {
+    Instant july2012 = Instant.parse("2012-07-01T00:00:00Z");
+    for (int i = 0; i < 50; i++) {
+      send(event("fan" + i, InteractionType.SHARE, "fan" + i, "higgs", july2012.plusSeconds(i)));
+    }
+    assertThat(keys(ScoringTopology.PAIR_HISTORY_STORE)).hasSize(50);
+    assertThat(keys(ScoringTopology.ACTOR_ACTIVITY_STORE)).hasSize(50);
+
+    send(event("later", InteractionType.MENTION, "someone", "other", july2012.plus(java.time.Duration.ofDays(100))));
+    assertThat(keys(ScoringTopology.PAIR_HISTORY_STORE)).containsExactly(ScoringTopology.pairKey("twitter:other", "twitter:someone"));
+    assertThat(keys(ScoringTopology.ACTOR_ACTIVITY_STORE)).isEmpty();
+    assertThat(swept(ScoringTopology.PAIR_HISTORY_STORE)).isEqualTo(50.0);
+    assertThat(swept(ScoringTopology.ACTOR_ACTIVITY_STORE)).isEqualTo(50.0);
+  }
+
+  private List<String> keys(String store) {
+    List<String> keys = new java.util.ArrayList<>();
+    try (var entries = driver.<String, Object>getKeyValueStore(store).all()) {
+      entries.forEachRemaining(entry -> keys.add(entry.key));
+    }
+    return keys;
+  }
+
+  private double swept(String store) {
+    return metrics.registry().get(ScorerMetrics.STATE_ENTRIES_SWEPT).tag("store", store).counter().count();
+  }
+
+  @Test
   void aRedeliveredEventCountsOnceAndIsCountedAsADuplicate() {
     InteractionEvent share = event("e1", InteractionType.SHARE, "alice", "bob", T0);
     send(share);
@@ -225,6 +300,37 @@ class ScoringTopologyTest {
     links.pipeInput("twitter:bob", new AccountLink("twitter", "bob", "person-42", T0), T0);
     send(event("e1", InteractionType.MENTION, "alice", "bob", T0));
     assertThat(scores.readRecord().key()).isEqualTo("person-42");
+  }
+
+  @Test
+  void aLateLinkAppliesToLaterEventsOnlyAndTheAccountKeepsItsHistoryWhichDecaysAway() {
+    for (int i = 0; i < 200; i++) {
+      send(event("fan" + i, InteractionType.SHARE, "fan" + i, "bob", T0));
+    }
+    UserScore account = scores.readKeyValuesToMap().get("twitter:bob");
+
+    links.pipeInput("twitter:bob", new AccountLink("twitter", "bob", "person-42", T0), T0.plusSeconds(60));
+    send(event("after-link", InteractionType.SHARE, "alice", "bob", T0.plusSeconds(120)));
+    TestRecord<String, UserScore> person = scores.readRecord();
+    assertThat(person.key()).isEqualTo("person-42");
+    assertThat(person.value().getPreviousScore()).as("the person starts without the account's history").isNull();
+    assertThat(person.value().getScore()).isLessThan(account.getScore());
+    assertThat(scores.isEmpty()).isTrue();
+
+    driver.advanceWallClockTime(java.time.Duration.ofDays(30));
+    Map<String, UserScore> decayed = scores.readKeyValuesToMap();
+    assertThat(decayed.get("twitter:bob").getCause().getKind()).isEqualTo(CauseKind.DECAY);
+    assertThat(decayed.get("twitter:bob").getScore()).isLessThan(account.getScore());
+  }
+
+  @Test
+  void anActorLinkedLateIsWeighedAsTheAccountBeforeTheLinkAndAsThePersonAfter() {
+    send(event("before-link", InteractionType.MENTION, "alice", "bob", T0));
+    assertThat(scores.readValue().getCause().getActorId()).isEqualTo("twitter:alice");
+
+    links.pipeInput("twitter:alice", new AccountLink("twitter", "alice", "person-7", T0), T0.plusSeconds(60));
+    send(event("after-link", InteractionType.MENTION, "alice", "bob", T0.plusSeconds(120)));
+    assertThat(scores.readValue().getCause().getActorId()).isEqualTo("person-7");
   }
 
   @Test

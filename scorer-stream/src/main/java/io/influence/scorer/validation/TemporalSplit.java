@@ -48,6 +48,7 @@ public final class TemporalSplit {
   public SplitData run(EventSource source) {
     long splitMillis = split.toEpochMilli();
     Map<String, Long> received = new HashMap<>();
+    Map<String, Double> decayedReceived = new HashMap<>();
     Map<String, Set<String>> actorsBefore = new HashMap<>();
     Map<String, Set<String>> actorsAfter = new HashMap<>();
     AtomicLong latest = new AtomicLong(Long.MIN_VALUE);
@@ -65,6 +66,7 @@ public final class TemporalSplit {
           }
         } else if (model.apply(engagement).outcome() != Contribution.Outcome.DUPLICATE && fromOther) {
           received.merge(engagement.targetId(), 1L, Long::sum);
+          decayedReceived.merge(engagement.targetId(), model.parameters().halfLife().decayOver(splitMillis - at), Double::sum);
           actorsBefore.computeIfAbsent(engagement.targetId(), id -> new HashSet<>()).add(engagement.actorId());
         }
       });
@@ -73,7 +75,7 @@ public final class TemporalSplit {
     }
     List<UserAtSplit> users = new ArrayList<>(received.size());
     received.forEach((userId, count) -> users.add(new UserAtSplit(userId, model.scoreAt(userId, splitMillis), count,
-        actorsBefore.get(userId).size(), actorsAfter.getOrDefault(userId, Set.of()).size())));
+        decayedReceived.get(userId), actorsBefore.get(userId).size(), actorsAfter.getOrDefault(userId, Set.of()).size())));
     Instant lastEvent = latest.get() == Long.MIN_VALUE ? split : Instant.ofEpochMilli(latest.get());
     return new SplitData(split, lastEvent, rejected.get(), users);
   }

@@ -14,9 +14,9 @@ class PredictiveValidityTest {
   void aPredictorThatOrdersUsersAsTheGroundTruthScoresOneAndOneInReverseMinusOne() {
     // The score orders a, b, c as their later engagement does; the count orders them in reverse.
     List<UserAtSplit> users = List.of(
-        new UserAtSplit("a", 30.0, 1, 1, 9),
-        new UserAtSplit("b", 20.0, 2, 2, 5),
-        new UserAtSplit("c", 10.0, 3, 3, 0));
+        new UserAtSplit("a", 30.0, 1, 1.0, 1, 9),
+        new UserAtSplit("b", 20.0, 2, 2.0, 2, 5),
+        new UserAtSplit("c", 10.0, 3, 3.0, 3, 0));
 
     ValidityReport report = PredictiveValidity.measure(new SplitData(SPLIT, SPLIT.plusSeconds(60), 0, users));
 
@@ -30,15 +30,15 @@ class PredictiveValidityTest {
 
   @Test
   void usersAPredictorTiesAreRankedByUserIdWhateverOrderTheyCameIn() {
-    UserAtSplit b = new UserAtSplit("b", 5.0, 1, 1, 0);
-    UserAtSplit a = new UserAtSplit("a", 5.0, 1, 1, 3);
+    UserAtSplit b = new UserAtSplit("b", 5.0, 1, 1.0, 1, 0);
+    UserAtSplit a = new UserAtSplit("a", 5.0, 1, 1.0, 1, 3);
 
     assertThat(List.of(b, a).stream().sorted(Predictor.RECEIVED_COUNT.ranking())).containsExactly(a, b);
   }
 
   @Test
   void theTableHasARowPerPredictorWithItsSpearmanAndNdcgAtEachCutoff() {
-    List<UserAtSplit> users = List.of(new UserAtSplit("a", 30.0, 1, 1, 9), new UserAtSplit("b", 20.0, 2, 2, 5));
+    List<UserAtSplit> users = List.of(new UserAtSplit("a", 30.0, 1, 1.0, 1, 9), new UserAtSplit("b", 20.0, 2, 2.0, 2, 5));
 
     String table = PredictiveValidity.measure(new SplitData(SPLIT, SPLIT.plusSeconds(60), 0, users)).table();
 
@@ -47,6 +47,7 @@ class PredictiveValidityTest {
         .contains("| method                      | Spearman |  NDCG@100 | NDCG@1000 |")
         .contains("| influence score             |   1.0000 |    1.0000 |    1.0000 |")
         .contains("| interactions received       |  -1.0000 |")
+        .contains("| decayed count (reference)   |  -1.0000 |")
         .contains("| distinct actors (reference) |  -1.0000 |");
   }
 }

@@ -66,6 +66,18 @@ class TemporalSplitTest {
   }
 
   @Test
+  void theDecayedCountOrdersUsersWithEqualCountsByHowRecentlyTheyWereEngaged() throws IOException {
+    SplitData data = atSplit().run(snapFile("a b 100 RT", "a c 900 RT", "x c 990 RT", "a d 950 RT"));
+
+    Map<String, UserAtSplit> users = byId(data);
+    UserAtSplit b = users.get("twitter:b");
+    UserAtSplit d = users.get("twitter:d");
+    assertThat(b.receivedBefore()).isEqualTo(d.receivedBefore());
+    assertThat(b.decayedReceivedBefore()).as("decayed over 900 s, less than one").isLessThan(d.decayedReceivedBefore()).isLessThan(1.0);
+    assertThat(users.get("twitter:c").decayedReceivedBefore()).as("two interactions still outweigh one").isGreaterThan(d.decayedReceivedBefore());
+  }
+
+  @Test
   void theScoreAtTheSplitKnowsNothingOfWhatCameAfter() throws IOException {
     SplitData shortFile = atSplit().run(snapFile("a b 100 RT", "c b 200 MT"));
     SplitData longFile = atSplit().run(snapFile("a b 100 RT", "c b 200 MT", "x b 1000 RT", "y b 1001 RT"));

@@ -368,6 +368,34 @@ class ScoringTopologyTest {
   }
 
   @Test
+  void anEventWithoutAnActorIsAMissingActorDeadLetter() {
+    send(event("e1", InteractionType.LIKE, "", "bob", T0));
+    assertThat(header(twitterDeadLetters.readRecord().headers(), DeadLetterHeaders.REASON)).isEqualTo("missing-actor");
+  }
+
+  @Test
+  void aTypeThisReleaseDoesNotKnowIsAnUnknownTypeDeadLetter() {
+    send(event("e1", InteractionType.UNKNOWN, "alice", "bob", T0));
+    assertThat(header(twitterDeadLetters.readRecord().headers(), DeadLetterHeaders.REASON)).isEqualTo("unknown-type");
+  }
+
+  @Test
+  void aChangeOfLessThanAHundredthOfAPointIsNotPublishedUnlessTheTopicsChange() {
+    for (int i = 0; i < 200; i++) {
+      send(event("fan" + i, InteractionType.SHARE, "fan" + i, "star", T0.plusSeconds(i)));
+    }
+    UserScore before = scores.readKeyValuesToMap().get("twitter:star");
+
+    send(event("like", InteractionType.LIKE, "newcomer", "star", T0.plusSeconds(300)));
+    assertThat(scores.isEmpty()).as("a like moves a score of %.2f by less than 0.01", before.getScore()).isTrue();
+
+    send(event("tagged-like", InteractionType.LIKE, "other", "star", T0.plusSeconds(301), "knitting"));
+    UserScore after = scores.readValue();
+    assertThat(after.getScore() - before.getScore()).isLessThan(0.01 * 2);
+    assertThat(after.getTopics()).extracting(t -> t.getTopic()).containsExactly("knitting");
+  }
+
+  @Test
   void everyConsumedEventEndsInExactlyOneOutcome() {
     send(event("e1", InteractionType.SHARE, "alice", "bob", T0));
     send(event("e2", InteractionType.SHARE, "bob", "bob", T0));

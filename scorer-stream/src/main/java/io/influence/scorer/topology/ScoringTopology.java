@@ -81,22 +81,20 @@ public final class ScoringTopology {
         Materialized.<String, UserScore, KeyValueStore<Bytes, byte[]>>as(PUBLISHED_SCORES_STORE)
             .withKeySerde(Serdes.String()).withValueSerde(serdes.scores()));
 
-    // The record cache keeps a hot user's state in memory between commits, so RocksDB and the changelog
-    // get its last value per commit instead of one full copy per event (bench/RESULTS.md measures it).
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(USER_INFLUENCE_STORE), Serdes.String(), new UserInfluenceStateSerde()).withCachingEnabled());
+        Stores.persistentKeyValueStore(USER_INFLUENCE_STORE), Serdes.String(), new UserInfluenceStateSerde()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(PAIR_HISTORY_STORE), Serdes.String(), new PairHistorySerde()).withCachingEnabled());
+        Stores.persistentKeyValueStore(PAIR_HISTORY_STORE), Serdes.String(), new PairHistorySerde()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(ACTOR_ACTIVITY_STORE), Serdes.String(), new ActorActivitySerde()).withCachingEnabled());
+        Stores.persistentKeyValueStore(ACTOR_ACTIVITY_STORE), Serdes.String(), new ActorActivitySerde()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(DECAY_DUE_STORE), Serdes.String(), Serdes.String()).withCachingEnabled());
+        Stores.persistentKeyValueStore(DECAY_DUE_STORE), Serdes.String(), Serdes.String()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(DECAY_DUE_BY_USER_STORE), Serdes.String(), Serdes.Long()).withCachingEnabled());
+        Stores.persistentKeyValueStore(DECAY_DUE_BY_USER_STORE), Serdes.String(), Serdes.Long()));
     builder.addStateStore(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(SEEN_EVENTS_STORE, settings.deduplicationWindow().multipliedBy(2),
             settings.deduplicationWindow().multipliedBy(2), false),
-        Serdes.String(), Serdes.Long()).withCachingEnabled());
+        Serdes.String(), Serdes.Long()));
 
     Map<String, KStream<String, Decoded>> decoded = builder
         .stream(settings.inputPattern(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("interactions-source"))

@@ -31,7 +31,8 @@ import org.apache.kafka.streams.StreamsConfig;
  *       A run is timed from its first consumed event to its last event counted (plain) or given an
  *       outcome (scorer), so start-up and the first rebalance do not count. Each round runs every
  *       application once, the order reversed every other round so that warm-up and drift hit all
- *       alike. The scorer runs twice per round: as built, and with the record cache sized 0
+ *       alike, and one scorer run before the first round warms the JIT and is not counted. The scorer
+ *       runs twice per round: as built, and with the record cache sized 0
  *       ({@code statestore.cache.max.bytes=0}), which makes its cached stores write through;
  *   <li><b>state</b>: after each scorer run, the serialized keys and values of every store and the
  *       size of the state directory, per user with a score ({@link StoreSizes});
@@ -74,6 +75,8 @@ public final class TopologyBenchmark {
           reference.get(ScorerConfig.PROCESSING_GUARANTEE), reference.get(ScorerConfig.COMMIT_INTERVAL),
           reference.get(ScorerConfig.STREAM_THREADS));
 
+      Run warmUp = run(stack, reference, common, 0, SCORER, events);
+      System.out.printf(Locale.ROOT, "warm-up scorer, not counted: %.0f events/s%n", warmUp.rate());
       List<Run> runs = new ArrayList<>();
       List<String> apps = new ArrayList<>(APPS.keySet());
       List<String> reversed = new ArrayList<>(apps);

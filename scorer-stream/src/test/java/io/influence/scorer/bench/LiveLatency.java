@@ -92,6 +92,8 @@ final class LiveLatency {
           .sorted()
           .toArray();
       return new Result(sent, latencies, sendingNanos / 1e9);
+    } finally {
+      ServiceBench.deleteRecursively(config.get(ScorerConfig.STATE_DIR));
     }
   }
 

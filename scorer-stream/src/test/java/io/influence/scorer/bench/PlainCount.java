@@ -4,6 +4,7 @@ import io.influence.scorer.config.ScorerConfig;
 import io.influence.scorer.service.ScorerService;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.LongAdder;
@@ -29,13 +30,16 @@ final class PlainCount {
   /** Seconds a fresh count application takes from its first record to the last of {@code events}. */
   static double secondsToCountAll(ScorerConfig scorer, long events) throws IOException, InterruptedException {
     LongAdder counted = new LongAdder();
-    try (KafkaStreams streams = new KafkaStreams(topology(scorer, counted), properties(scorer))) {
+    Path state = Files.createTempDirectory("plain-count-state");
+    try (KafkaStreams streams = new KafkaStreams(topology(scorer, counted), properties(scorer, state))) {
       streams.start();
       try {
         return ServiceBench.secondsFromFirstToLast(counted::sum, counted::sum, events);
       } finally {
         streams.close(CLOSE_TIMEOUT);
       }
+    } finally {
+      ServiceBench.deleteRecursively(state);
     }
   }
 
@@ -49,10 +53,10 @@ final class PlainCount {
   }
 
   /** The scorer's own Streams settings (guarantee, commit interval, threads...), under another application id and state directory. */
-  private static Properties properties(ScorerConfig scorer) throws IOException {
+  private static Properties properties(ScorerConfig scorer, Path state) {
     Properties props = ScorerService.streamsProperties(scorer);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "plain-count-" + System.nanoTime());
-    props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("plain-count-state").toString());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
     return props;
   }
 }

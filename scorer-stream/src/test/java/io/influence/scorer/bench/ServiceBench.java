@@ -14,10 +14,12 @@ import io.influence.scorer.registry.RestSchemaRegistryClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
  * What the whole-service benchmarks share: the input published once to an embedded broker, a fresh
@@ -74,6 +76,15 @@ final class ServiceBench {
     String load = Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
     return String.format("%d cores, load average %s at the end, Java %s (%s)", Runtime.getRuntime().availableProcessors(), load,
         System.getProperty("java.version"), System.getProperty("java.vm.name"));
+  }
+
+  /** Removes a run's state directory, so that a session does not leave gigabytes in /tmp. */
+  static void deleteRecursively(Path directory) throws IOException {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   static double median(List<Double> values) {

@@ -5,7 +5,6 @@ import io.influence.scorer.embedded.EmbeddedStack;
 import io.influence.scorer.service.ScorerService;
 import io.influence.scorer.topology.ScoringTopology;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -99,6 +97,7 @@ public final class TopologyBenchmark {
       LiveLatency.Result latency = LiveLatency.measure(ServiceBench.freshScorer(stack, "latency", common), input, rate,
           LATENCY_WARM_UP, LATENCY_MEASURED);
       System.out.println(LiveLatency.describe(latency));
+      ServiceBench.deleteRecursively(reference.get(ScorerConfig.STATE_DIR));
       System.out.printf(Locale.ROOT, "%nFinished %s; machine: %s%n", Instant.now(), ServiceBench.machine());
     }
   }
@@ -118,7 +117,7 @@ public final class TopologyBenchmark {
     }
     Path state = config.get(ScorerConfig.STATE_DIR);
     StoreSizes sizes = StoreSizes.of(state);
-    deleteRecursively(state);
+    ServiceBench.deleteRecursively(state);
     return new Run(round, app, seconds, events / seconds, sizes);
   }
 
@@ -175,13 +174,5 @@ public final class TopologyBenchmark {
 
   private static double median(List<Run> runs, String app) {
     return ServiceBench.median(runs.stream().filter(run -> run.app().equals(app)).map(Run::rate).toList());
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }

@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  * first. Measuring against that schedule, not against the previous event, keeps the average rate
  * exact although sleeps overrun: an event that is already due goes without sleeping.
  */
-final class FixedRatePacer {
+public final class FixedRatePacer {
 
   /** Sleeps; a seam so tests can pace against a fake clock. */
   @FunctionalInterface
@@ -22,7 +22,7 @@ final class FixedRatePacer {
   private long firstEventNanos;
   private long paced;
 
-  FixedRatePacer(double eventsPerSecond) {
+  public FixedRatePacer(double eventsPerSecond) {
     this(eventsPerSecond, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
   }
 
@@ -36,7 +36,7 @@ final class FixedRatePacer {
   }
 
   /** Returns when the next event is due; the first is due at once. */
-  void awaitNext() throws InterruptedException {
+  public void awaitNext() throws InterruptedException {
     long now = nanoTime.getAsLong();
     if (paced == 0) {
       firstEventNanos = now;

@@ -174,6 +174,11 @@ public final class ScorerMetrics {
     return sum(EVENT_OUTCOMES, outcome.tag());
   }
 
+  /** Events that have ended in any outcome: once it reaches the events published, all of them are scored or set aside. */
+  public double allOutcomes() {
+    return sum(EVENT_OUTCOMES, null);
+  }
+
   private Counter outcomeCounter(EventOutcome outcome, String reason) {
     return counter(EVENT_OUTCOMES, "What became of each interaction event", "outcome", outcome.tag(), "reason", reason);
   }

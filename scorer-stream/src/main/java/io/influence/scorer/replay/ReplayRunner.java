@@ -127,7 +127,7 @@ public final class ReplayRunner {
     long lastDone = -1;
     long lastChange = System.nanoTime();
     while (true) {
-      long done = outcomes(metrics);
+      long done = (long) metrics.allOutcomes();
       if (done >= expected) {
         return;
       }
@@ -145,14 +145,6 @@ public final class ReplayRunner {
       }
       Thread.sleep(200);
     }
-  }
-
-  private static long outcomes(ScorerMetrics metrics) {
-    long total = 0;
-    for (EventOutcome outcome : EventOutcome.values()) {
-      total += (long) metrics.outcomes(outcome);
-    }
-    return total;
   }
 
   /** The latest event time published, the moment the export is taken at. */

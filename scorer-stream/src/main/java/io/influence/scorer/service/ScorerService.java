@@ -174,7 +174,8 @@ public final class ScorerService implements AutoCloseable {
     admin.close(Duration.ofSeconds(5));
   }
 
-  static Properties streamsProperties(ScorerConfig config) {
+  /** The Kafka Streams settings a scorer runs with; benchmarks give them to the applications they compare it with. */
+  public static Properties streamsProperties(ScorerConfig config) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(ScorerConfig.APPLICATION_ID));
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,

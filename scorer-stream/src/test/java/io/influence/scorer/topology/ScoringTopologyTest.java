@@ -15,6 +15,7 @@ import io.influence.scorer.model.DailyActivity;
 import io.influence.scorer.model.EngagementType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ScoringTopologyTest {
   private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
@@ -49,6 +51,10 @@ class ScoringTopologyTest {
   private TestOutputTopic<String, UserScore> scores;
   private TestOutputTopic<byte[], byte[]> twitterDeadLetters;
 
+  /** Its own state directory: the default, /tmp/kafka-streams, is shared by every test run on the machine. */
+  @TempDir
+  Path stateDirectory;
+
   @BeforeEach
   void startDriver() {
     ScorerConfig config = ScorerConfig.defaults();
@@ -56,6 +62,7 @@ class ScoringTopologyTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
     driver = new TopologyTestDriver(topology.build(), props, T0);
     twitter = driver.createInputTopic("interactions.twitter", new StringSerializer(), serdes.contract().events().serializer());
     twitterRaw = driver.createInputTopic("interactions.twitter", new ByteArraySerializer(), new ByteArraySerializer());

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs one whole-service benchmark (a main class in scorer-stream's test sources, package
+# io.influence.scorer.bench) on the test classpath, after a line about the machine it runs on.
+#
+#   bench/service-benchmark.sh CLASS ARGUMENTS...      (used by recording-level.sh and topology.sh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+class=$1
+shift
+echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start, $(java -version 2>&1 | head -1)"
+./mvnw -B -q test-compile exec:java -pl scorer-stream \
+  -Dexec.classpathScope=test \
+  -Dexec.mainClass="io.influence.scorer.bench.$class" \
+  -Dexec.args="$*" \
+  -Dorg.apache.avro.SERIALIZABLE_PACKAGES=java.lang,java.math,java.io,java.net,org.apache.avro.reflect,io.influence

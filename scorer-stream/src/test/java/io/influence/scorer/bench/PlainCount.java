@@ -1,0 +1,62 @@
+package io.influence.scorer.bench;
+
+import io.influence.scorer.config.ScorerConfig;
+import io.influence.scorer.service.ScorerService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+
+/**
+ * The yardstick the scorer is held to: the plainest stateful Kafka Streams application over the same
+ * input topics, {@code groupByKey().count()} into RocksDB, with the scorer's own Streams settings
+ * (processing guarantee, commit interval, number of threads...). Records are counted by their key (the connector's
+ * {@code <network>:<actor account>}) and their values are not decoded, as a plain count needs not.
+ */
+final class PlainCount {
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private PlainCount() {}
+
+  /** Seconds a fresh count application takes from its first record to the last of {@code events}. */
+  static double secondsToCountAll(ScorerConfig scorer, long events) throws IOException, InterruptedException {
+    LongAdder counted = new LongAdder();
+    Path state = Files.createTempDirectory("plain-count-state");
+    try (KafkaStreams streams = new KafkaStreams(topology(scorer, counted), properties(scorer, state))) {
+      streams.start();
+      try {
+        return ServiceBench.secondsFromFirstToLast(counted::sum, counted::sum, events);
+      } finally {
+        streams.close(CLOSE_TIMEOUT);
+      }
+    } finally {
+      ServiceBench.deleteRecursively(state);
+    }
+  }
+
+  private static Topology topology(ScorerConfig scorer, LongAdder counted) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(scorer.get(ScorerConfig.INPUT_PATTERN), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+        .peek((key, value) -> counted.increment())
+        .groupByKey()
+        .count(Materialized.as("counts"));
+    return builder.build();
+  }
+
+  /** The scorer's own Streams settings (guarantee, commit interval, threads...), under another application id and state directory. */
+  private static Properties properties(ScorerConfig scorer, Path state) {
+    Properties props = ScorerService.streamsProperties(scorer);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "plain-count-" + System.nanoTime());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+    return props;
+  }
+}

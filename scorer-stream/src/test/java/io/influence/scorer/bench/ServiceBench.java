@@ -1,0 +1,95 @@
+package io.influence.scorer.bench;
+
+import io.influence.schema.InteractionEvent;
+import io.influence.scorer.config.ScorerConfig;
+import io.influence.scorer.connector.InteractionPublisher;
+import io.influence.scorer.connector.PublisherSettings;
+import io.influence.scorer.connector.ReplayCounts;
+import io.influence.scorer.connector.SnapActivityReader;
+import io.influence.scorer.embedded.EmbeddedStack;
+import io.influence.scorer.embedded.FreePorts;
+import io.influence.scorer.metrics.ScorerMetrics;
+import io.influence.scorer.registry.ConfluentAvroSerde;
+import io.influence.scorer.registry.RestSchemaRegistryClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+
+/**
+ * What the whole-service benchmarks share: the input published once to an embedded broker, a fresh
+ * scorer configuration per run, and the stopwatch that times a run from its first consumed event to
+ * its last.
+ */
+final class ServiceBench {
+  private ServiceBench() {}
+
+  /** Publishes a SNAP activity file as the replay does (Avro through the registry, 4 partitions) and returns the events published. */
+  static long publish(EmbeddedStack stack, Path input) throws IOException {
+    var serde = ConfluentAvroSerde.forValues(new RestSchemaRegistryClient(stack.schemaRegistryUrl()), InteractionEvent.class);
+    try (InteractionPublisher publisher = new InteractionPublisher(
+        new PublisherSettings(stack.bootstrapServers(), 4, (short) 1, true), serde.serializer())) {
+      ReplayCounts counts = publisher.publishAll(new SnapActivityReader(input), progress -> { });
+      return counts.published();
+    }
+  }
+
+  /**
+   * A scorer that starts from nothing: a new application id, an empty state directory, and its own
+   * output topic, so that it neither restores nor weighs actors by the scores of earlier runs.
+   *
+   * @param name names the run in its application id and output topic
+   * @param overrides further settings, such as {@code kafka.*} pass-through ones
+   */
+  static ScorerConfig freshScorer(EmbeddedStack stack, String name, Map<String, String> overrides) throws IOException {
+    String run = name + "-" + System.nanoTime();
+    Map<String, String> settings = new HashMap<>(overrides);
+    settings.put(ScorerConfig.APPLICATION_ID.key(), run);
+    settings.put(ScorerConfig.OUTPUT_TOPIC.key(), "influence-scores-" + run);
+    return stack.scorerConfig(Files.createTempDirectory(name + "-state"), FreePorts.next()).with(settings);
+  }
+
+  /** Seconds from the first event a scorer consumes to the moment every one of {@code events} has an outcome. */
+  static double secondsToAllOutcomes(ScorerMetrics metrics, long events) throws InterruptedException {
+    return secondsFromFirstToLast(() -> (long) metrics.eventsConsumed(), () -> (long) metrics.allOutcomes(), events);
+  }
+
+  /** Seconds from the moment {@code started} leaves 0 to the moment {@code finished} reaches {@code events}. */
+  static double secondsFromFirstToLast(LongSupplier started, LongSupplier finished, long events) throws InterruptedException {
+    while (started.getAsLong() == 0) {
+      Thread.sleep(5);
+    }
+    long start = System.nanoTime();
+    while (finished.getAsLong() < events) {
+      Thread.sleep(20);
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** The machine line every benchmark table starts with. */
+  static String machine() throws IOException {
+    String load = Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
+    return String.format("%d cores, load average %s at the end, Java %s (%s)", Runtime.getRuntime().availableProcessors(), load,
+        System.getProperty("java.version"), System.getProperty("java.vm.name"));
+  }
+
+  /** Removes a run's state directory, so that a session does not leave gigabytes in /tmp. */
+  static void deleteRecursively(Path directory) throws IOException {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+  }
+}

@@ -110,7 +110,7 @@ public final class ScoringTopology {
     builder.addStateStore(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(SEEN_EVENTS_STORE, settings.deduplicationWindow().multipliedBy(2),
             settings.deduplicationWindow().multipliedBy(2), false),
-        Serdes.String(), Serdes.Long()));
+        Serdes.Bytes(), Serdes.ByteArray()));
     builder.addStateStore(ExpiringStore.indexFor(PAIR_HISTORY_STORE));
     builder.addStateStore(ExpiringStore.indexFor(ACTOR_ACTIVITY_STORE));
 

@@ -101,7 +101,8 @@ public final class RecordingLevelBenchmark {
     }
   }
 
-  private static long outcomes(ScorerMetrics metrics) {
+  /** Events that have an outcome so far: scored, duplicate, rejected and the others. */
+  static long outcomes(ScorerMetrics metrics) {
     long total = 0;
     for (EventOutcome outcome : EventOutcome.values()) {
       total += (long) metrics.outcomes(outcome);

@@ -41,7 +41,7 @@ final class ActorSelectivityProcessor implements FixedKeyProcessor<String, Engag
     }
     ActorActivity before = store.get(engagement.actorId());
     ActorActivity after = (before == null ? ActorActivity.none() : before).after(engagement.type(), engagement.occurredAtMillis());
-    store.put(engagement.actorId(), before, after);
+    store.put(engagement.actorId(), after);
     context.forward(record.withValue(engagement.withActorSelectivity(after.selectivity(engagement.type(), freeActions))));
   }
 }

@@ -82,7 +82,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
       case ACTIVITY -> metrics.eventOutcome(EventOutcome.IGNORED, contribution.reason());
       case SCORED -> {
         metrics.eventOutcome(EventOutcome.SCORED, contribution.reason());
-        pairs.put(pairKey, pair, pastEngagements.after(at, parameters));
+        pairs.put(pairKey, pastEngagements.after(at, parameters));
       }
     }
     history.recordEngagement(engagement, contribution);

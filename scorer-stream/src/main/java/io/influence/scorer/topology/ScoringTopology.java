@@ -102,17 +102,15 @@ public final class ScoringTopology {
         Stores.persistentKeyValueStore(DECAY_DUE_STORE), Serdes.String(), Serdes.String()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(DECAY_DUE_BY_USER_STORE), Serdes.String(), Serdes.Long()));
-    // Cached: an active user's day is written at every engagement, and needs reaching RocksDB once a commit.
+    // Not cached, like the other stores: Kafka Streams' record cache made the scorer slower (bench/RESULTS.md).
     builder.addStateStore(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(DAILY_ACTIVITY_STORE, Duration.ofDays(settings.parameters().windowDays()),
             Duration.ofDays(1), false),
-        Serdes.String(), new DailyActivitySerde()).withCachingEnabled());
+        Serdes.String(), new DailyActivitySerde()));
     builder.addStateStore(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(SEEN_EVENTS_STORE, settings.deduplicationWindow().multipliedBy(2),
             settings.deduplicationWindow().multipliedBy(2), false),
         Serdes.Bytes(), Serdes.ByteArray()));
-    builder.addStateStore(ExpiringStore.indexFor(PAIR_HISTORY_STORE));
-    builder.addStateStore(ExpiringStore.indexFor(ACTOR_ACTIVITY_STORE));
 
     Map<String, KStream<String, Decoded>> decoded = builder
         .stream(settings.inputPattern(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("interactions-source"))
@@ -147,13 +145,13 @@ public final class ScoringTopology {
             Named.as("drop-duplicates"), SEEN_EVENTS_STORE)
         .processValues(() -> new ActorSelectivityProcessor(settings.parameters().selectivityFreeActions(),
                 settings.timeliness().grace(), metrics),
-            Named.as("actor-selectivity"), ACTOR_ACTIVITY_STORE, ExpiringStore.indexName(ACTOR_ACTIVITY_STORE))
+            Named.as("actor-selectivity"), ACTOR_ACTIVITY_STORE)
         .selectKey((actorId, engagement) -> engagement.targetId(), Named.as("key-by-target"))
         .repartition(Repartitioned.with(Serdes.String(), new EngagementSerde())
             .withName(ENGAGEMENTS_BY_TARGET).withNumberOfPartitions(settings.partitions()))
         .process(() -> new ScoringProcessor(settings.parameters(), settings.minScoreChange(), settings.decay(),
                 settings.timeliness().grace(), metrics),
-            Named.as("score-targets"), USER_INFLUENCE_STORE, PAIR_HISTORY_STORE, ExpiringStore.indexName(PAIR_HISTORY_STORE), DECAY_DUE_STORE,
+            Named.as("score-targets"), USER_INFLUENCE_STORE, PAIR_HISTORY_STORE, DECAY_DUE_STORE,
             DECAY_DUE_BY_USER_STORE, DAILY_ACTIVITY_STORE)
         .to(settings.outputTopic(), Produced.with(Serdes.String(), serdes.scores()).withName("scores-sink"));
 

@@ -58,7 +58,14 @@ final class DecayReviewer {
   /** After a user's score was computed at {@code snapshot.asOfMillis()}: their first review is due when the pace could have moved it. */
   void scheduleAfterEvent(InfluenceSnapshot snapshot) {
     latestEventLagMillis = context.currentSystemTimeMs() - snapshot.asOfMillis();
-    schedule(snapshot.userId(), DecaySchedule.firstReview(snapshot.asOfMillis(), minDrop, parameters));
+    // A review already due earlier stays: it will find the user active and look again when the pace
+    // could have moved the score since their latest engagement (reviewUser). So an active user's
+    // engagements cost no index writes, only an occasional review.
+    Long due = dueByUser.get(snapshot.userId());
+    long firstReview = DecaySchedule.firstReview(snapshot.asOfMillis(), minDrop, parameters);
+    if (due == null || firstReview < due) {
+      schedule(snapshot.userId(), firstReview, due);
+    }
   }
 
   /** The time a review runs at: the wall clock for live traffic, stream time for a replay. */
@@ -92,7 +99,12 @@ final class DecayReviewer {
       return;
     }
     UserInfluence user = UserInfluence.restore(stored);
-    if (now < user.latestEventMillis() || user.published() == null) {
+    if (user.published() == null) {
+      return;
+    }
+    long afterLatestEvent = DecaySchedule.firstReview(user.latestEventMillis(), minDrop, parameters);
+    if (now < user.latestEventMillis()) {
+      schedule(userId, afterLatestEvent, null);
       return;
     }
     InfluenceSnapshot snapshot = user.snapshotAt(now, parameters);
@@ -105,12 +117,13 @@ final class DecayReviewer {
     }
     users.put(userId, user.state());
     if (snapshot.influence() > 0) {
-      schedule(userId, DecaySchedule.nextReview(now, minDrop, parameters));
+      // Engaged since the review was set: first when the pace could have moved the score since then.
+      schedule(userId, afterLatestEvent > now ? afterLatestEvent : DecaySchedule.nextReview(now, minDrop, parameters), null);
     }
   }
 
-  private void schedule(String userId, long dueMillis) {
-    Long previous = dueByUser.get(userId);
+  /** @param previous the user's due time now (null for none), which the index entry moves from */
+  private void schedule(String userId, long dueMillis, Long previous) {
     if (previous != null) {
       dueIndex.delete(indexKey(previous, userId));
     }

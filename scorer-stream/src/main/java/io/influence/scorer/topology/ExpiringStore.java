@@ -17,8 +17,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * could still need them can arrive any more.
  *
  * <p>A sweep every {@link #SWEEP_INTERVAL} of stream time (so a replay cleans up as it goes) walks the
- * store in key order from where the previous one stopped, reads at most {@value #MAX_VISITED_PER_SWEEP}
- * entries, deletes those that expired, and wraps around at the end. It needs no index, so it costs no
+ * store in key order from where the previous one stopped, deletes the entries it reads that expired,
+ * and wraps around at the end. It reads two entries for every write since the previous sweep (at least
+ * {@value #MIN_VISITED_PER_SWEEP}, at most {@value #MAX_VISITED_PER_SWEEP}): the walk keeps up with a
+ * store that grows by at most one entry a write, and costs a replay, whose stream time races ahead,
+ * no more than it costs live traffic. It needs no index, so it costs no
  * write and no byte per entry: an index by due time cost {@code pair-history} more than the store itself
  * (588 bytes per user against 345 after the Higgs replay, bench/RESULTS.md) and a second write for
  * nearly every event. The price is timing: an entry is deleted within one pass of the store after it
@@ -30,7 +33,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ExpiringStore<V> {
   static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
-  static final int MAX_VISITED_PER_SWEEP = 10_000;
+  static final int MIN_VISITED_PER_SWEEP = 100;
+  static final int MAX_VISITED_PER_SWEEP = 20_000;
 
   private final String name;
   private final KeyValueStore<String, V> entries;
@@ -39,6 +43,7 @@ final class ExpiringStore<V> {
   private final ScorerMetrics metrics;
   /** The last key the previous sweep read; null to start from the first. */
   private String resumeAfter;
+  private long writesSinceSweep;
 
   private ExpiringStore(String name, KeyValueStore<String, V> entries, ToLongFunction<V> forgottenAt, Duration grace,
       ScorerMetrics metrics) {
@@ -69,20 +74,23 @@ final class ExpiringStore<V> {
 
   void put(String key, V value) {
     entries.put(key, value);
+    writesSinceSweep++;
   }
 
   /**
-   * Reads the next {@value #MAX_VISITED_PER_SWEEP} entries and deletes those that no event at or after
-   * {@code streamTimeMillis} less the grace can need.
+   * Reads the next entries, two for each write since the last sweep, and deletes those that no event at
+   * or after {@code streamTimeMillis} less the grace can need.
    *
    * @return how many entries were deleted
    */
   int sweep(long streamTimeMillis) {
+    long budget = Math.min(MAX_VISITED_PER_SWEEP, Math.max(MIN_VISITED_PER_SWEEP, 2 * writesSinceSweep));
+    writesSinceSweep = 0;
     List<String> expired = new ArrayList<>();
     int visited = 0;
     String last = null;
     try (KeyValueIterator<String, V> walk = resumeAfter == null ? entries.all() : entries.range(resumeAfter, null)) {
-      while (walk.hasNext() && visited < MAX_VISITED_PER_SWEEP) {
+      while (walk.hasNext() && visited < budget) {
         KeyValue<String, V> entry = walk.next();
         visited++;
         if (entry.key.equals(resumeAfter)) {

@@ -102,6 +102,9 @@ public final class UserRouter {
         return fromStandby.get();
       }
     }
+    if (failures.isEmpty()) {
+      return new Routed.Unavailable("partition " + at.partition() + " has no owner and no standby right now (a rebalance)");
+    }
     return new Routed.Unavailable("no copy of partition " + at.partition() + " could answer: " + String.join("; ", failures));
   }
 

@@ -139,6 +139,13 @@ class UserRouterTest {
   }
 
   @Test
+  void aPartitionBetweenOwnersWithNoStandbyIsUnavailableSayingSo() throws Exception {
+    Routed routed = router(new KeyLocation(3, HostInfo.unavailable(), List.of())).route("u", "/v1/users/u", null, NOT_HERE);
+
+    assertThat(((Routed.Unavailable) routed).reason()).contains("partition 3 has no owner and no standby");
+  }
+
+  @Test
   void beforeTheFirstAssignmentEveryRequestIsUnavailable() throws Exception {
     assertThat(router(null).route("u", "/v1/users/u", null, answering("mine"))).isInstanceOf(Routed.Unavailable.class);
   }

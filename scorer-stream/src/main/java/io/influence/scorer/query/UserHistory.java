@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.LongStream;
 
 /**
  * A user's days, as {@code GET /v1/users/{userId}/history} returns them: one point per UTC day, oldest
@@ -40,7 +39,7 @@ public record UserHistory(String userId, LocalDate from, LocalDate until, List<D
       carried = day.hasScore() ? Double.valueOf(ApiFormat.score(day.score())) : carried;
     }
     List<DayPoint> points = new ArrayList<>(days);
-    for (long index : LongStream.rangeClosed(from, until).toArray()) {
+    for (long index = from; index <= until; index++) {
       DailyActivity day = byDay.getOrDefault(index, DailyActivity.empty(index));
       carried = day.hasScore() ? Double.valueOf(ApiFormat.score(day.score())) : carried;
       points.add(new DayPoint(LocalDate.ofEpochDay(index), carried, day.hasScore(), ApiFormat.engagements(day.counts()),

@@ -3,6 +3,7 @@ package io.influence.scorer.topology;
 import io.influence.scorer.model.Contribution;
 import io.influence.scorer.model.DailyActivity;
 import io.influence.scorer.model.Engagement;
+import io.influence.scorer.model.InfluenceSnapshot;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.streams.state.WindowStore;
 
@@ -17,9 +18,22 @@ final class DailyActivityRecorder {
     this.days = days;
   }
 
-  /** An engagement the model accepted, on the day it occurred. */
-  void recordEngagement(Engagement engagement, Contribution contribution) {
+  /**
+   * An engagement the model accepted, on the day it occurred, and the score it made the user publish
+   * (null if none), on the day that score is computed for: the same day, read and written once, unless
+   * the engagement came late.
+   */
+  void recordEngagement(Engagement engagement, Contribution contribution, InfluenceSnapshot published) {
+    long engagementDay = DailyActivity.dayIndexOf(engagement.occurredAtMillis());
+    if (published != null && DailyActivity.dayIndexOf(published.asOfMillis()) == engagementDay) {
+      update(engagement.targetId(), engagement.occurredAtMillis(),
+          day -> day.withEngagement(engagement, contribution).withScore(published.score(), published.asOfMillis()));
+      return;
+    }
     update(engagement.targetId(), engagement.occurredAtMillis(), day -> day.withEngagement(engagement, contribution));
+    if (published != null) {
+      recordScore(engagement.targetId(), published.score(), published.asOfMillis());
+    }
   }
 
   /** A score published for {@code userId}, on the day it was computed for. */

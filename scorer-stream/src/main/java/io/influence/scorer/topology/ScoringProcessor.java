@@ -85,16 +85,16 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
         pairs.put(pairKey, pastEngagements.after(at, parameters));
       }
     }
-    history.recordEngagement(engagement, contribution);
     // A late event is folded in at its own time, but the score stays as of the latest event seen.
     InfluenceSnapshot snapshot = user.snapshotAt(user.latestEventMillis(), parameters);
-    if (user.isWorthPublishing(snapshot, minScoreChange)) {
+    boolean publishing = user.isWorthPublishing(snapshot, minScoreChange);
+    history.recordEngagement(engagement, contribution, publishing ? snapshot : null);
+    if (publishing) {
       double previous = user.markPublished(snapshot);
       context.forward(record.withKey(user.userId())
           .withValue(UserScores.fromEvent(snapshot, previous, user.published(), engagement, contribution))
           .withTimestamp(snapshot.asOfMillis()));
       metrics.scoreUpdatedByEvent(engagement.network(), snapshot.asOfMillis());
-      history.recordScore(user.userId(), snapshot.score(), snapshot.asOfMillis());
     }
     store.put(user.userId(), user.state());
     decay.scheduleAfterEvent(snapshot);

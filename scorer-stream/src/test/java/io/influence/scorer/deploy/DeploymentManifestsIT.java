@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.influence.scorer.config.ScorerConfig;
 import io.influence.scorer.config.Setting;
-import java.io.File;
+import io.influence.scorer.testing.ExternalTool;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -200,14 +198,14 @@ class DeploymentManifestsIT {
 
   @Test
   void yamllintAcceptsTheDeploymentFiles() {
-    Result result = run(ROOT, "yamllint", "-c", ".yamllint", "docker", "k8s");
+    ExternalTool.Result result = run(ROOT, "yamllint", "-c", ".yamllint", "docker", "k8s");
     assertThat(result.exitCode()).as(result.output()).isZero();
   }
 
   // ---- rendering and reading ----
 
   private static List<Map<String, Object>> render(String kustomization) {
-    Result result = run(ROOT, "kubectl", "kustomize", kustomization);
+    ExternalTool.Result result = run(ROOT, "kubectl", "kustomize", kustomization);
     assertThat(result.exitCode()).as("kubectl kustomize %s: %s", kustomization, result.output()).isZero();
     List<Map<String, Object>> docs = new ArrayList<>();
     for (Object doc : new Yaml(new LoaderOptions()).loadAll(result.output())) {
@@ -256,40 +254,12 @@ class DeploymentManifestsIT {
     return (List<Map<String, Object>>) o;
   }
 
-  private record Result(int exitCode, String output) {}
-
-  private static Result run(Path dir, String tool, String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(onPath(tool).toString());
-    command.addAll(List.of(args));
-    try {
-      Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-      byte[] output = process.getInputStream().readAllBytes();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError(String.join(" ", command) + " did not finish in 60 s");
-      }
-      return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
-  }
-
-  private static Path onPath(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path candidate = Path.of(dir, tool);
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    throw new AssertionError(tool + " is not on the PATH: " + switch (tool) {
+  private static ExternalTool.Result run(Path dir, String tool, String... args) {
+    return ExternalTool.run(dir, Duration.ofSeconds(60), ExternalTool.onPath(tool, switch (tool) {
       case "yamllint" -> "install Debian's yamllint package (apt-get install yamllint); .ci/run installs it";
       case "kubectl" -> "install kubectl (it includes kustomize) to render k8s/overlays; Debian bookworm has no package for it";
       default -> "install it";
-    });
+    }), args);
   }
 
   private static Path repoRoot() {

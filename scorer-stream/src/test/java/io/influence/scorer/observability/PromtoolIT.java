@@ -2,6 +2,7 @@ package io.influence.scorer.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.influence.scorer.testing.ExternalTool;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +16,7 @@ class PromtoolIT {
 
   @Test
   void theConfigurationAndTheRulesItLoadsAreValid() {
-    PrometheusTools.Result result = PrometheusTools.promtool(prometheusDir, "check", "config", "prometheus.yml");
+    ExternalTool.Result result = PrometheusTools.promtool(prometheusDir, "check", "config", "prometheus.yml");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("SUCCESS: 1 rule files found");
@@ -23,7 +24,7 @@ class PromtoolIT {
 
   @Test
   void theAlertRulesAreValid() {
-    PrometheusTools.Result result = PrometheusTools.promtool(prometheusDir, "check", "rules", "alerts.yml");
+    ExternalTool.Result result = PrometheusTools.promtool(prometheusDir, "check", "rules", "alerts.yml");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("SUCCESS: " + ObservabilityFiles.alertRules().size() + " rules found");
@@ -31,7 +32,7 @@ class PromtoolIT {
 
   @Test
   void everyAlertFiresOnASyntheticSeriesOfItsTrouble() {
-    PrometheusTools.Result result = PrometheusTools.promtool(prometheusDir, "test", "rules", "alerts.test.yml");
+    ExternalTool.Result result = PrometheusTools.promtool(prometheusDir, "test", "rules", "alerts.test.yml");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("SUCCESS");

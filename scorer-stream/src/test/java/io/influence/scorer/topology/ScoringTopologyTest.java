@@ -1,6 +1,7 @@
 package io.influence.scorer.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.influence.schema.AccountLink;
 import io.influence.schema.CauseKind;
@@ -84,8 +85,9 @@ class ScoringTopologyTest {
         .build();
   }
 
+  /** Keyed by the actor's account, as connectors key records. */
   private void send(InteractionEvent event) {
-    twitter.pipeInput("twitter:" + event.getTargetAccount(), event, event.getOccurredAt());
+    twitter.pipeInput("twitter:" + event.getActorAccount(), event, event.getOccurredAt());
   }
 
   @Test
@@ -336,6 +338,24 @@ class ScoringTopologyTest {
     links.pipeInput("twitter:alice", new AccountLink("twitter", "alice", "person-7", T0), T0.plusSeconds(60));
     send(event("after-link", InteractionType.MENTION, "alice", "bob", T0.plusSeconds(120)));
     assertThat(scores.readValue().getCause().getActorId()).isEqualTo("person-7");
+  }
+
+  @Test
+  void anActorsLikesBeyondTheFreeOnesOfADayCountLessAndALinkStartsThePersonsCountAfresh() {
+    for (int i = 1; i <= 6; i++) {
+      send(event("like" + i, InteractionType.LIKE, "alice", "target" + i, T0.plusSeconds(i)));
+    }
+    List<Double> contributions = scores.readValuesToList().stream().map(score -> score.getCause().getContribution()).toList();
+    double free = contributions.get(0);
+    assertThat(contributions.subList(0, 5)).allSatisfy(contribution -> assertThat(contribution).isCloseTo(free, within(1e-12)));
+    assertThat(contributions.get(5)).isCloseTo(free * Math.pow(5.0 / 6, 2), within(1e-12));
+
+    // selectivity counts the actor's user id: once linked, the person's day starts with nothing counted
+    links.pipeInput("twitter:alice", new AccountLink("twitter", "alice", "person-7", T0), T0.plusSeconds(60));
+    send(event("like7", InteractionType.LIKE, "alice", "target7", T0.plusSeconds(120)));
+    UserScore seventh = scores.readValue();
+    assertThat(seventh.getCause().getActorId()).isEqualTo("person-7");
+    assertThat(seventh.getCause().getContribution()).isCloseTo(free, within(1e-12));
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.influence.scorer.serde.ActorActivitySerde;
 import io.influence.scorer.serde.DailyActivitySerde;
 import io.influence.scorer.serde.EngagementSerde;
 import io.influence.scorer.serde.PairHistorySerde;
+import io.influence.scorer.serde.PublishedStandingSerde;
 import io.influence.scorer.serde.UserInfluenceStateSerde;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,10 +85,11 @@ public final class ScoringTopology {
         Materialized.<String, AccountLink, KeyValueStore<Bytes, byte[]>>as(ACCOUNT_LINKS_STORE)
             .withKeySerde(Serdes.String()).withValueSerde(serdes.accountLinks()));
     // Read by the scoring processor, so that an actor's score is looked up as late as possible, and
-    // ranked for the leaderboards. A global store is restored from its topic, so it keeps no changelog.
+    // ranked for the leaderboards. A global store is restored from its topic, so it keeps no changelog;
+    // the restore passes the topic through the updater again, so the store keeps only what is read back.
     builder.addGlobalStore(
-        Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(PUBLISHED_SCORES_STORE),
-            Serdes.String(), serdes.scores()).withLoggingDisabled(),
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PUBLISHED_SCORES_STORE),
+            Serdes.String(), new PublishedStandingSerde()).withLoggingDisabled(),
         settings.outputTopic(),
         Consumed.with(Serdes.String(), serdes.scores()).withName("published-scores-source"),
         () -> new PublishedScoresUpdater(leaderboards));

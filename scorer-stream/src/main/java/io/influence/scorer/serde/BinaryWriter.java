@@ -96,8 +96,11 @@ public final class BinaryWriter {
     previousNewString = value;
   }
 
-  /** The chars two strings start with, never ending between the two chars of a surrogate pair. */
-  private static int sharedPrefixLength(String a, String b) {
+  /**
+   * How many chars two strings start with, never ending between the two chars of a surrogate pair, so
+   * that what follows in either is a string of its own that UTF-8 can encode.
+   */
+  public static int sharedPrefixLength(String a, String b) {
     int limit = Math.min(a.length(), b.length());
     int shared = 0;
     while (shared < limit && a.charAt(shared) == b.charAt(shared)) {

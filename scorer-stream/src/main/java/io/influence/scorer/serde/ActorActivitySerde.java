@@ -1,25 +1,22 @@
 package io.influence.scorer.serde;
 
 import io.influence.scorer.model.ActorActivity;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 
 /** An actor's {@link ActorActivity} in the actor-activity store. */
 public final class ActorActivitySerde extends BinaryFormat<ActorActivity> {
 
   public ActorActivitySerde() {
-    super(1);
+    super("the actor-activity store", 2);
   }
 
   @Override
-  protected void write(ActorActivity activity, DataOutputStream out) throws IOException {
-    out.writeLong(activity.dayIndex());
-    out.writeLong(activity.actions());
+  protected void write(ActorActivity activity, BinaryWriter out) {
+    out.writeLongFrom(0, activity.dayIndex());
+    out.writeLongFrom(0, activity.actions());
   }
 
   @Override
-  protected ActorActivity read(DataInputStream in) throws IOException {
-    return new ActorActivity(in.readLong(), in.readLong());
+  protected ActorActivity read(BinaryReader in) {
+    return new ActorActivity(in.readLongFrom(0), in.readLongFrom(0));
   }
 }

@@ -2,39 +2,44 @@ package io.influence.scorer.serde;
 
 import io.influence.scorer.model.DailyActivity;
 import io.influence.scorer.model.EngagementType;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.util.EnumMap;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** A user's {@link DailyActivity} in the daily-activity window store. */
+/**
+ * A user's {@link DailyActivity} in the daily-activity window store. The time of the day's score is
+ * written from the start of the day; a day without a score writes neither.
+ */
 public final class DailyActivitySerde extends BinaryFormat<DailyActivity> {
 
   public DailyActivitySerde() {
-    super(1);
+    super("the daily-activity store", 2);
   }
 
   @Override
-  protected void write(DailyActivity day, DataOutputStream out) throws IOException {
-    out.writeLong(day.dayIndex());
+  protected void write(DailyActivity day, BinaryWriter out) {
+    out.writeLongFrom(0, day.dayIndex());
     writeCounts(day.counts(), out);
-    Map<String, Double> influenceByType = new TreeMap<>();
-    day.influenceByType().forEach((type, influence) -> influenceByType.put(type.name(), influence));
-    writeDoubles(influenceByType, out);
+    writeAmounts(day.influenceByType(), out);
     writeDoubles(day.influenceByNetwork(), out);
     writeDoubles(day.influenceByTopic(), out);
-    out.writeDouble(day.score());
-    out.writeLong(day.scoreAtMillis());
+    out.writeBoolean(day.hasScore());
+    if (day.hasScore()) {
+      out.writeDouble(day.score());
+      out.writeLongFrom(day.startMillis(), day.scoreAtMillis());
+    }
   }
 
   @Override
-  protected DailyActivity read(DataInputStream in) throws IOException {
-    long dayIndex = in.readLong();
+  protected DailyActivity read(BinaryReader in) {
+    long dayIndex = in.readLongFrom(0);
     Map<EngagementType, Long> counts = readCounts(in);
-    Map<EngagementType, Double> influenceByType = new EnumMap<>(EngagementType.class);
-    readDoubles(in).forEach((type, influence) -> influenceByType.put(EngagementType.valueOf(type), influence));
-    return new DailyActivity(dayIndex, counts, influenceByType, readDoubles(in), readDoubles(in), in.readDouble(), in.readLong());
+    Map<EngagementType, Double> influenceByType = readAmounts(in);
+    Map<String, Double> influenceByNetwork = readDoubles(in);
+    Map<String, Double> influenceByTopic = readDoubles(in);
+    if (!in.readBoolean()) {
+      return new DailyActivity(dayIndex, counts, influenceByType, influenceByNetwork, influenceByTopic, Double.NaN, Long.MIN_VALUE);
+    }
+    double score = in.readDouble();
+    long scoreAtMillis = in.readLongFrom(dayIndex * DailyActivity.MILLIS_PER_DAY);
+    return new DailyActivity(dayIndex, counts, influenceByType, influenceByNetwork, influenceByTopic, score, scoreAtMillis);
   }
 }

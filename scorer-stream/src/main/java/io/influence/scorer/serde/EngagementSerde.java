@@ -1,34 +1,30 @@
 package io.influence.scorer.serde;
 
 import io.influence.scorer.model.Engagement;
-import io.influence.scorer.model.EngagementType;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 
-/** An {@link Engagement} on the repartition topic that brings it to its target's partition. */
+/** An {@link Engagement} on the repartition topics that bring it to its actor's, then its target's, partition. */
 public final class EngagementSerde extends BinaryFormat<Engagement> {
 
   public EngagementSerde() {
-    super(1);
+    super("the engagements repartition topic", 2);
   }
 
   @Override
-  protected void write(Engagement engagement, DataOutputStream out) throws IOException {
-    out.writeUTF(engagement.eventId());
-    out.writeUTF(engagement.network());
-    out.writeUTF(engagement.type().name());
-    out.writeUTF(engagement.actorId());
-    out.writeUTF(engagement.targetId());
+  protected void write(Engagement engagement, BinaryWriter out) {
+    out.writeString(engagement.eventId());
+    out.writeString(engagement.network());
+    writeType(engagement.type(), out);
+    out.writeString(engagement.actorId());
+    out.writeString(engagement.targetId());
     writeStrings(engagement.topics(), out);
-    out.writeLong(engagement.occurredAtMillis());
+    out.writeLongFrom(0, engagement.occurredAtMillis());
     out.writeDouble(engagement.actorScore());
     out.writeDouble(engagement.actorSelectivity());
   }
 
   @Override
-  protected Engagement read(DataInputStream in) throws IOException {
-    return new Engagement(in.readUTF(), in.readUTF(), EngagementType.valueOf(in.readUTF()), in.readUTF(), in.readUTF(),
-        readStrings(in), in.readLong(), in.readDouble(), in.readDouble());
+  protected Engagement read(BinaryReader in) {
+    return new Engagement(in.readString(), in.readString(), readType(in), in.readString(), in.readString(),
+        readStrings(in), in.readLongFrom(0), in.readDouble(), in.readDouble());
   }
 }

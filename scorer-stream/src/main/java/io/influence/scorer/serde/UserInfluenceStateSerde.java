@@ -1,92 +1,136 @@
 package io.influence.scorer.serde;
 
+import io.influence.scorer.model.DailyActivity;
 import io.influence.scorer.model.EngagementType;
 import io.influence.scorer.model.PublishedScore;
 import io.influence.scorer.model.UserInfluence;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A user's {@link UserInfluence.State} in the state store and its changelog. */
+/**
+ * A user's {@link UserInfluence.State} in the user-influence store and its changelog.
+ *
+ * <p>Times are written as differences from the landmark or the latest event, days from the day before.
+ * Two doubles are often copies of a day's level, bit for bit, because they are the same additions in
+ * the same order: the cumulative level of a day that has no earlier day in the window, and the sum of
+ * a day's only network. A flag says so instead of writing the copy. The recent causes are written field
+ * by field, so that their event ids, which share a connector's prefix, follow each other.
+ */
 public final class UserInfluenceStateSerde extends BinaryFormat<UserInfluence.State> {
+  private static final int CUMULATIVE_IS_LEVEL = 1;
+  private static final int ONLY_NETWORK_HOLDS_LEVEL = 2;
 
   public UserInfluenceStateSerde() {
-    super(2);
+    super("the user-influence store", 3);
   }
 
   @Override
-  protected void write(UserInfluence.State state, DataOutputStream out) throws IOException {
-    out.writeUTF(state.userId());
-    out.writeLong(state.landmarkMillis());
-    out.writeInt(state.days().size());
-    for (UserInfluence.DayState day : state.days()) {
-      out.writeLong(day.dayIndex());
-      out.writeDouble(day.level());
-      out.writeDouble(day.pace());
-      out.writeDouble(day.cumulativeLevel());
-      writeDoubles(day.byNetwork(), out);
-      writeDoubles(day.byTopic(), out);
-      writeCounts(day.counts(), out);
-    }
+  protected void write(UserInfluence.State state, BinaryWriter out) {
+    out.writeString(state.userId());
+    long landmark = state.landmarkMillis();
+    out.writeLongFrom(0, landmark);
+    out.writeLongFrom(landmark, state.latestEventMillis());
+    writeDays(state.days(), DailyActivity.dayIndexOf(landmark), out);
     writeDoubles(state.forwardByContributor(), out);
-    out.writeInt(state.recentCauses().size());
-    for (UserInfluence.Cause cause : state.recentCauses()) {
-      out.writeUTF(cause.eventId());
-      out.writeUTF(cause.actorId());
-      out.writeUTF(cause.type().name());
-      out.writeDouble(cause.contribution());
-      out.writeLong(cause.atMillis());
-    }
-    out.writeLong(state.latestEventMillis());
+    writeCauses(state.recentCauses(), state.latestEventMillis(), out);
     PublishedScore published = state.published();
     out.writeBoolean(published != null);
     if (published != null) {
-      out.writeDouble(published.score());
-      out.writeLong(published.atMillis());
-      out.writeInt(published.dayEndScores().size());
-      for (Map.Entry<Long, Double> day : published.dayEndScores().entrySet()) {
-        out.writeLong(day.getKey());
-        out.writeDouble(day.getValue());
-      }
+      writePublished(published, state.latestEventMillis(), out);
     }
     out.writeDouble(state.previousPublishedScore());
     writeStrings(state.publishedTopics(), out);
   }
 
   @Override
-  protected UserInfluence.State read(DataInputStream in) throws IOException {
-    String userId = in.readUTF();
-    long landmark = in.readLong();
-    int dayCount = in.readInt();
-    List<UserInfluence.DayState> days = new ArrayList<>(dayCount);
-    for (int i = 0; i < dayCount; i++) {
-      days.add(new UserInfluence.DayState(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(), readDoubles(in), readDoubles(in), readCounts(in)));
-    }
+  protected UserInfluence.State read(BinaryReader in) {
+    String userId = in.readString();
+    long landmark = in.readLongFrom(0);
+    long latestEvent = in.readLongFrom(landmark);
+    List<UserInfluence.DayState> days = readDays(DailyActivity.dayIndexOf(landmark), in);
     Map<String, Double> contributors = readDoubles(in);
-    int causeCount = in.readInt();
-    List<UserInfluence.Cause> causes = new ArrayList<>(causeCount);
-    for (int i = 0; i < causeCount; i++) {
-      causes.add(new UserInfluence.Cause(in.readUTF(), in.readUTF(), EngagementType.valueOf(in.readUTF()), in.readDouble(), in.readLong()));
-    }
-    long latestEvent = in.readLong();
-    PublishedScore published = in.readBoolean() ? readPublished(in) : null;
+    List<UserInfluence.Cause> causes = readCauses(latestEvent, in);
+    PublishedScore published = in.readBoolean() ? readPublished(latestEvent, in) : null;
     return new UserInfluence.State(userId, landmark, days, contributors, causes, latestEvent, published, in.readDouble(),
         readStrings(in));
   }
 
-  private static PublishedScore readPublished(DataInputStream in) throws IOException {
-    double score = in.readDouble();
-    long at = in.readLong();
-    int days = in.readInt();
-    TreeMap<Long, Double> dayEndScores = new TreeMap<>();
-    for (int i = 0; i < days; i++) {
-      dayEndScores.put(in.readLong(), in.readDouble());
+  private static void writeDays(List<UserInfluence.DayState> days, long landmarkDay, BinaryWriter out) {
+    out.writeVarLong(days.size());
+    long previousDay = landmarkDay;
+    for (UserInfluence.DayState day : days) {
+      out.writeLongFrom(previousDay, day.dayIndex());
+      previousDay = day.dayIndex();
+      boolean cumulativeIsLevel = sameBits(day.cumulativeLevel(), day.level());
+      boolean onlyNetworkHoldsLevel = day.byNetwork().size() == 1 && sameBits(day.byNetwork().values().iterator().next(), day.level());
+      out.writeByte((cumulativeIsLevel ? CUMULATIVE_IS_LEVEL : 0) | (onlyNetworkHoldsLevel ? ONLY_NETWORK_HOLDS_LEVEL : 0));
+      out.writeDouble(day.level());
+      out.writeDouble(day.pace());
+      if (!cumulativeIsLevel) {
+        out.writeDouble(day.cumulativeLevel());
+      }
+      if (onlyNetworkHoldsLevel) {
+        out.writeString(day.byNetwork().keySet().iterator().next());
+      } else {
+        writeDoubles(day.byNetwork(), out);
+      }
+      writeDoubles(day.byTopic(), out);
+      writeCounts(day.counts(), out);
     }
-    return new PublishedScore(score, at, dayEndScores);
+  }
+
+  private static List<UserInfluence.DayState> readDays(long landmarkDay, BinaryReader in) {
+    int count = in.readVarInt();
+    List<UserInfluence.DayState> days = new ArrayList<>(count);
+    long previousDay = landmarkDay;
+    for (int i = 0; i < count; i++) {
+      long dayIndex = in.readLongFrom(previousDay);
+      previousDay = dayIndex;
+      int flags = in.readByte();
+      double level = in.readDouble();
+      double pace = in.readDouble();
+      double cumulativeLevel = (flags & CUMULATIVE_IS_LEVEL) != 0 ? level : in.readDouble();
+      Map<String, Double> byNetwork = (flags & ONLY_NETWORK_HOLDS_LEVEL) != 0
+          ? new TreeMap<>(Map.of(in.readString(), level))
+          : readDoubles(in);
+      days.add(new UserInfluence.DayState(dayIndex, level, pace, cumulativeLevel, byNetwork, readDoubles(in), readCounts(in)));
+    }
+    return days;
+  }
+
+  private static void writeCauses(List<UserInfluence.Cause> causes, long latestEvent, BinaryWriter out) {
+    out.writeVarLong(causes.size());
+    causes.forEach(cause -> out.writeString(cause.eventId()));
+    causes.forEach(cause -> out.writeString(cause.actorId()));
+    causes.forEach(cause -> writeType(cause.type(), out));
+    causes.forEach(cause -> out.writeDouble(cause.contribution()));
+    causes.forEach(cause -> out.writeLongFrom(latestEvent, cause.atMillis()));
+  }
+
+  private static List<UserInfluence.Cause> readCauses(long latestEvent, BinaryReader in) {
+    int count = in.readVarInt();
+    String[] eventIds = new String[count];
+    String[] actorIds = new String[count];
+    EngagementType[] types = new EngagementType[count];
+    double[] contributions = new double[count];
+    for (int i = 0; i < count; i++) {
+      eventIds[i] = in.readString();
+    }
+    for (int i = 0; i < count; i++) {
+      actorIds[i] = in.readString();
+    }
+    for (int i = 0; i < count; i++) {
+      types[i] = readType(in);
+    }
+    for (int i = 0; i < count; i++) {
+      contributions[i] = in.readDouble();
+    }
+    List<UserInfluence.Cause> causes = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      causes.add(new UserInfluence.Cause(eventIds[i], actorIds[i], types[i], contributions[i], in.readLongFrom(latestEvent)));
+    }
+    return causes;
   }
 }

@@ -9,6 +9,7 @@ import io.influence.scorer.model.EngagementType;
 import io.influence.scorer.model.InfluenceParameters;
 import io.influence.scorer.model.InfluenceSnapshot;
 import io.influence.scorer.model.PairHistory;
+import io.influence.scorer.model.PublishedStanding;
 import io.influence.scorer.model.UserInfluence;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -17,7 +18,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Applies each engagement to its target's influence, keeps the state in {@link ScoringTopology#USER_INFLUENCE_STORE},
@@ -34,7 +34,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
   private final ScorerMetrics metrics;
   private KeyValueStore<String, UserInfluence.State> store;
   private ExpiringStore<PairHistory> pairs;
-  private ReadOnlyKeyValueStore<String, ValueAndTimestamp<UserScore>> publishedScores;
+  private ReadOnlyKeyValueStore<String, PublishedStanding> publishedScores;
   private DailyActivityRecorder history;
   private DecayReviewer decay;
   private ProcessorContext<String, UserScore> context;
@@ -107,7 +107,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
    */
   private double actorScoreAt(Engagement engagement) {
     double prior = parameters.actorWeighting().priorScore();
-    ValueAndTimestamp<UserScore> published = publishedScores.get(engagement.actorId());
-    return published == null ? prior : UserScores.published(published.value()).asSeenAt(engagement.occurredAtMillis(), prior);
+    PublishedStanding published = publishedScores.get(engagement.actorId());
+    return published == null ? prior : published.published().asSeenAt(engagement.occurredAtMillis(), prior);
   }
 }

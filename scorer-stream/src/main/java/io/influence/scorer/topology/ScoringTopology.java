@@ -7,9 +7,11 @@ import io.influence.scorer.leaderboard.Leaderboards;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.model.Engagement;
 import io.influence.scorer.serde.ActorActivitySerde;
+import io.influence.scorer.serde.BinaryWriter;
 import io.influence.scorer.serde.DailyActivitySerde;
 import io.influence.scorer.serde.EngagementSerde;
 import io.influence.scorer.serde.PairHistorySerde;
+import io.influence.scorer.serde.PublishedStandingSerde;
 import io.influence.scorer.serde.UserInfluenceStateSerde;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +59,7 @@ public final class ScoringTopology {
   public static final String DAILY_ACTIVITY_STORE = "daily-activity";
   public static final String ENGAGEMENTS_BY_TARGET = "engagements-by-target";
   public static final String DEAD_LETTER_SUFFIX = ".dlq";
+  private static final int MAX_SHARED_IN_PAIR_KEY = 127;
 
   private final TopologySettings settings;
   private final ContractSerdes serdes;
@@ -84,10 +87,11 @@ public final class ScoringTopology {
         Materialized.<String, AccountLink, KeyValueStore<Bytes, byte[]>>as(ACCOUNT_LINKS_STORE)
             .withKeySerde(Serdes.String()).withValueSerde(serdes.accountLinks()));
     // Read by the scoring processor, so that an actor's score is looked up as late as possible, and
-    // ranked for the leaderboards. A global store is restored from its topic, so it keeps no changelog.
+    // ranked for the leaderboards. A global store is restored from its topic, so it keeps no changelog;
+    // the restore passes the topic through the updater again, so the store keeps only what is read back.
     builder.addGlobalStore(
-        Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(PUBLISHED_SCORES_STORE),
-            Serdes.String(), serdes.scores()).withLoggingDisabled(),
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PUBLISHED_SCORES_STORE),
+            Serdes.String(), new PublishedStandingSerde()).withLoggingDisabled(),
         settings.outputTopic(),
         Consumed.with(Serdes.String(), serdes.scores()).withName("published-scores-source"),
         () -> new PublishedScoresUpdater(leaderboards));
@@ -167,9 +171,15 @@ public final class ScoringTopology {
     return Engagements.fromEvent(resolving.event(), resolving.targetId(), resolving.actorId(), Double.NaN, settings.topics());
   }
 
-  /** The pair-history key of an actor→target pair; it starts with the target, whose partition holds it. */
+  /**
+   * The pair-history key of an actor→target pair: the target, whose partition holds it, then the actor
+   * less the chars it starts with in common with the target (usually {@code <network>:}), after their
+   * count (at most {@value #MAX_SHARED_IN_PAIR_KEY}, so one byte in UTF-8). Nothing reads the actor back
+   * from the key: it only has to be one per pair, and the target, the count and the rest give the actor.
+   */
   static String pairKey(String targetId, String actorId) {
-    return targetId + '\u0000' + actorId;
+    int shared = Math.min(BinaryWriter.sharedPrefixLength(targetId, actorId), MAX_SHARED_IN_PAIR_KEY);
+    return targetId + '\u0000' + (char) shared + actorId.substring(shared);
   }
 
   /** An event whose target, then actor, has been resolved to a user id. */

@@ -11,19 +11,24 @@ import io.influence.scorer.model.Contribution;
 import io.influence.scorer.model.Engagement;
 import io.influence.scorer.model.InfluenceSnapshot;
 import io.influence.scorer.model.PublishedScore;
+import io.influence.scorer.model.PublishedStanding;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.TreeMap;
 
 /** Writes a model snapshot as the public {@link UserScore} record. */
 final class UserScores {
   private UserScores() {}
 
-  /** What was published for a user, as the model keeps it. */
-  static PublishedScore published(UserScore score) {
+  /** What this service reads back of a published score. */
+  static PublishedStanding standing(UserScore score) {
     TreeMap<Long, Double> days = new TreeMap<>();
     score.getRecentDays().forEach(day -> days.put(day.getDay().toEpochDay(), day.getScore()));
-    return new PublishedScore(score.getScore(), score.getUpdatedAt().toEpochMilli(), days);
+    Map<String, Double> topicScores = new HashMap<>();
+    score.getTopics().forEach(topic -> topicScores.put(topic.getTopic(), topic.getScore()));
+    return new PublishedStanding(new PublishedScore(score.getScore(), score.getUpdatedAt().toEpochMilli(), days), topicScores);
   }
 
   static UserScore fromEvent(InfluenceSnapshot snapshot, double previousScore, PublishedScore published, Engagement engagement,

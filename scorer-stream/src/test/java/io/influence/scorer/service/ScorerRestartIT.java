@@ -1,0 +1,84 @@
+package io.influence.scorer.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.influence.schema.InteractionEvent;
+import io.influence.schema.InteractionType;
+import io.influence.scorer.config.ScorerConfig;
+import io.influence.scorer.connector.InteractionPublisher;
+import io.influence.scorer.connector.PublisherSettings;
+import io.influence.scorer.embedded.EmbeddedStack;
+import io.influence.scorer.embedded.FreePorts;
+import io.influence.scorer.registry.ConfluentAvroSerde;
+import io.influence.scorer.registry.RestSchemaRegistryClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The published-scores global store keeps its own format, not the output topic's, so an instance that
+ * starts without local state must rebuild it by passing the topic through its updater again.
+ */
+class ScorerRestartIT {
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static final HttpClient http = HttpClient.newHttpClient();
+  private static final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void anInstanceStartedWithoutLocalStateRanksTheScoresPublishedBeforeIt() throws Exception {
+    try (EmbeddedStack stack = EmbeddedStack.startOnFreePorts()) {
+      RestSchemaRegistryClient registry = new RestSchemaRegistryClient(stack.schemaRegistryUrl());
+      JsonNode leadersBefore;
+      try (InteractionPublisher publisher = new InteractionPublisher(new PublisherSettings(stack.bootstrapServers(), 2, (short) 1, true),
+          ConfluentAvroSerde.forValues(registry, InteractionEvent.class).serializer());
+          ScorerService first = ScorerService.start(config(stack), Clock.systemUTC())) {
+        publisher.ensureTopic("twitter");
+        Instant at = Instant.parse("2012-07-04T09:00:00Z");
+        // One engagement per target: each publishes one score, so two ranked users are all there will be.
+        publisher.publish(event("e1", "fan1", "cern", at));
+        publisher.publish(event("e2", "fan2", "atlas", at.plusSeconds(60)));
+        publisher.flush();
+        await().atMost(PATIENCE).until(() -> leaders(first).get("users").asInt() == 2);
+        leadersBefore = leaders(first);
+      }
+
+      try (ScorerService restarted = ScorerService.start(config(stack), Clock.systemUTC())) {
+        await().atMost(PATIENCE).until(() -> get(restarted, "/health/ready").statusCode() == 200);
+
+        assertThat(leaders(restarted)).isEqualTo(leadersBefore);
+      }
+    }
+  }
+
+  private static ScorerConfig config(EmbeddedStack stack) throws Exception {
+    return stack.scorerConfig(Files.createTempDirectory("scorer-restart-it"), FreePorts.next()).with(Map.of("commit.interval", "200ms"));
+  }
+
+  private static InteractionEvent event(String id, String actor, String target, Instant at) {
+    return InteractionEvent.newBuilder()
+        .setEventId(id).setNetwork("twitter").setType(InteractionType.SHARE)
+        .setActorAccount(actor).setTargetAccount(target)
+        .setTopics(List.of("physics")).setOccurredAt(at)
+        .build();
+  }
+
+  private static JsonNode leaders(ScorerService instance) throws Exception {
+    return json.readTree(get(instance, "/v1/leaders?limit=10").body());
+  }
+
+  private static HttpResponse<String> get(ScorerService instance, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + instance.httpPort() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -41,8 +41,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * <p>Not a test: {@code bench/topology.sh} runs it and prints its tables.
  */
 public final class TopologyBenchmark {
-  private static final Duration LATENCY_WARM_UP = Duration.ofSeconds(20);
-  private static final Duration LATENCY_MEASURED = Duration.ofSeconds(60);
+  static final Duration LATENCY_WARM_UP = Duration.ofSeconds(20);
+  static final Duration LATENCY_MEASURED = Duration.ofSeconds(60);
   private static final String PLAIN = "plain count";
   private static final String SCORER = "scorer";
   private static final String SCORER_CACHE_0 = "scorer, cache 0";

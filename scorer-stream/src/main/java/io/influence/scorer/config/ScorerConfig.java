@@ -52,7 +52,7 @@ public final class ScorerConfig {
       Parsers.path(), "Directory of the RocksDB state stores");
   public static final Setting<ProcessingGuarantee> PROCESSING_GUARANTEE = new Setting<>("processing.guarantee", "exactly_once_v2",
       Parsers.oneOf(ProcessingGuarantee.class), "exactly_once_v2 or at_least_once");
-  public static final Setting<Duration> COMMIT_INTERVAL = new Setting<>("commit.interval", "50ms",
+  public static final Setting<Duration> COMMIT_INTERVAL = new Setting<>("commit.interval", "25ms",
       Parsers.positiveDuration(), "How often offsets are committed and, with them, scores published: an event crosses three transactions, so this sets its latency");
   public static final Setting<Integer> STREAM_THREADS = new Setting<>("stream.threads", "1",
       Parsers.intBetween(1, 64), "Stream threads in this instance");

@@ -23,7 +23,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * The full topology's performance goals, measured in one session on one embedded broker: the Higgs
  * file is published once, then
  * <ol>
- *   <li><b>throughput</b>: a plain {@code groupByKey().count()} application ({@link PlainCount}) and the
+ *   <li><b>throughput</b>: a plain {@code groupByKey().count()} application ({@link PlainCount}; the
+ *       yardstick leaves the values as bytes, a second one decodes them from Avro) and the
  *       real scorer each read it from the beginning, fresh (new application id, empty state, the
  *       scorer's own output topic), with the same processing guarantee, commit interval and threads.
  *       A run is timed from its first consumed event to its last event counted (plain) or given an
@@ -44,6 +45,7 @@ public final class TopologyBenchmark {
   static final Duration LATENCY_WARM_UP = Duration.ofSeconds(20);
   static final Duration LATENCY_MEASURED = Duration.ofSeconds(60);
   private static final String PLAIN = "plain count";
+  private static final String PLAIN_DECODING = "plain count, Avro values decoded";
   private static final String SCORER = "scorer";
   private static final String SCORER_CACHE_0 = "scorer, cache 0";
 
@@ -52,6 +54,7 @@ public final class TopologyBenchmark {
 
   static {
     APPS.put(PLAIN, Map.of());
+    APPS.put(PLAIN_DECODING, Map.of());
     APPS.put(SCORER, Map.of());
     APPS.put(SCORER_CACHE_0, Map.of("kafka." + StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0"));
   }
@@ -104,8 +107,8 @@ public final class TopologyBenchmark {
 
   private static Run run(EmbeddedStack stack, ScorerConfig reference, Map<String, String> common, int round, String app, long events)
       throws IOException, InterruptedException {
-    if (app.equals(PLAIN)) {
-      double seconds = PlainCount.secondsToCountAll(reference, events);
+    if (app.equals(PLAIN) || app.equals(PLAIN_DECODING)) {
+      double seconds = PlainCount.secondsToCountAll(reference, events, app.equals(PLAIN_DECODING));
       return new Run(round, app, seconds, events / seconds, null);
     }
     Map<String, String> settings = new HashMap<>(common);

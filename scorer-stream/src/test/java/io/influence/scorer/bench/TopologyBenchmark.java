@@ -12,12 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The full topology's performance goals, measured in one session on one embedded broker: the Higgs
@@ -30,9 +27,8 @@ import org.apache.kafka.streams.StreamsConfig;
  *       A run is timed from its first consumed event to its last event counted (plain) or given an
  *       outcome (scorer), so start-up and the first rebalance do not count. Each round runs every
  *       application once, the order reversed every other round so that warm-up and drift hit all
- *       alike, and one scorer run before the first round warms the JIT and is not counted. The scorer
- *       runs twice per round: as built, and with the record cache sized 0
- *       ({@code statestore.cache.max.bytes=0}), which makes its cached stores write through;
+ *       alike, and one scorer run before the first round warms the JIT and is not counted. (A second
+ *       scorer with the record cache sized 0 ran too until no store of the scorer was cached any more.);
  *   <li><b>state</b>: after each scorer run, the serialized keys and values of every store and the
  *       size of the state directory, per user with a score ({@link StoreSizes});
  *   <li><b>latency</b>: the Higgs events again, live, at half the scorer's median rate, into a fresh
@@ -47,17 +43,9 @@ public final class TopologyBenchmark {
   private static final String PLAIN = "plain count";
   private static final String PLAIN_DECODING = "plain count, Avro values decoded";
   private static final String SCORER = "scorer";
-  private static final String SCORER_CACHE_0 = "scorer, cache 0";
 
-  /** The applications compared, with the settings that make each one. */
-  private static final Map<String, Map<String, String>> APPS = new LinkedHashMap<>();
-
-  static {
-    APPS.put(PLAIN, Map.of());
-    APPS.put(PLAIN_DECODING, Map.of());
-    APPS.put(SCORER, Map.of());
-    APPS.put(SCORER_CACHE_0, Map.of("kafka." + StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0"));
-  }
+  /** The applications compared, in the order of odd rounds. */
+  private static final List<String> APPS = List.of(PLAIN, PLAIN_DECODING, SCORER);
 
   private TopologyBenchmark() {}
 
@@ -79,11 +67,10 @@ public final class TopologyBenchmark {
       Run warmUp = run(stack, reference, common, 0, SCORER, events);
       System.out.printf(Locale.ROOT, "warm-up scorer, not counted: %.0f events/s%n", warmUp.rate());
       List<Run> runs = new ArrayList<>();
-      List<String> apps = new ArrayList<>(APPS.keySet());
-      List<String> reversed = new ArrayList<>(apps);
+      List<String> reversed = new ArrayList<>(APPS);
       Collections.reverse(reversed);
       for (int round = 1; round <= rounds; round++) {
-        for (String app : round % 2 == 1 ? apps : reversed) {
+        for (String app : round % 2 == 1 ? APPS : reversed) {
           Run run = run(stack, reference, common, round, app, events);
           runs.add(run);
           System.out.printf(Locale.ROOT, "round %d %s: %.0f events/s%n", round, app, run.rate());
@@ -111,9 +98,7 @@ public final class TopologyBenchmark {
       double seconds = PlainCount.secondsToCountAll(reference, events, app.equals(PLAIN_DECODING));
       return new Run(round, app, seconds, events / seconds, null);
     }
-    Map<String, String> settings = new HashMap<>(common);
-    settings.putAll(APPS.get(app));
-    ScorerConfig config = ServiceBench.freshScorer(stack, app.replaceAll("\\W+", "-"), settings);
+    ScorerConfig config = ServiceBench.freshScorer(stack, app, common);
     double seconds;
     try (ScorerService scorer = ScorerService.start(config, Clock.systemUTC())) {
       seconds = ServiceBench.secondsToAllOutcomes(scorer.metrics(), events);
@@ -138,7 +123,7 @@ public final class TopologyBenchmark {
     System.out.printf(Locale.ROOT, "| application | median events/s over %d rounds | ratio to plain count |%n", rounds);
     System.out.println("|---|---:|---:|");
     double plain = median(runs, PLAIN);
-    for (String app : APPS.keySet()) {
+    for (String app : APPS) {
       System.out.printf(Locale.ROOT, "| %s | %,.0f | %.2f |%n", app, median(runs, app), median(runs, app) / plain);
     }
   }

@@ -83,7 +83,7 @@ public final class ScoringTopology {
   public Topology build() {
     StreamsBuilder builder = new StreamsBuilder();
     // Not cached: every event looks up two accounts, nearly all without a link, and a miss through the
-    // record cache cost more than RocksDB's Bloom filter (5 % of the replay's rate, bench/RESULTS.md).
+    // record cache cost more than RocksDB's Bloom filter (about 6 % of the replay's rate, bench/RESULTS.md).
     GlobalKTable<String, AccountLink> accountLinks = builder.globalTable(settings.accountLinksTopic(),
         Consumed.with(Serdes.String(), serdes.accountLinks()).withName("account-links-source"),
         Materialized.<String, AccountLink, KeyValueStore<Bytes, byte[]>>as(ACCOUNT_LINKS_STORE)

@@ -21,14 +21,13 @@ public final class LatencyBenchmark {
     Path input = Path.of(args[0]);
     double eventsPerSecond = Double.parseDouble(args[1]);
     int repeats = Integer.parseInt(args[2]);
-    Map<String, String> settings = args.length > 3 && !args[3].isBlank()
-        ? Map.of(ScorerConfig.COMMIT_INTERVAL.key(), args[3]) : Map.of();
+    Map<String, String> settings = ServiceBench.commitIntervalArgument(args, 3);
     try (EmbeddedStack stack = EmbeddedStack.startOnFreePorts()) {
       for (int repeat = 0; repeat <= repeats; repeat++) {
         ScorerConfig config = ServiceBench.freshScorer(stack, "latency", settings);
         System.out.printf(Locale.ROOT, "%n%s: the Higgs events live at %.0f events/s, commit interval %s, %d s warm-up, %d s measured%n",
-            repeat == 0 ? "warm-up, not counted" : "run " + repeat, eventsPerSecond, config.get(ScorerConfig.COMMIT_INTERVAL), TopologyBenchmark.LATENCY_WARM_UP.toSeconds(),
-            TopologyBenchmark.LATENCY_MEASURED.toSeconds());
+            repeat == 0 ? "warm-up, not counted" : "run " + repeat, eventsPerSecond, config.get(ScorerConfig.COMMIT_INTERVAL),
+            TopologyBenchmark.LATENCY_WARM_UP.toSeconds(), TopologyBenchmark.LATENCY_MEASURED.toSeconds());
         LiveLatency.Result latency = LiveLatency.measure(config, input, eventsPerSecond, TopologyBenchmark.LATENCY_WARM_UP,
             TopologyBenchmark.LATENCY_MEASURED);
         System.out.println(LiveLatency.describe(latency));

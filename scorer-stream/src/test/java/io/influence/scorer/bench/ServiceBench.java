@@ -29,6 +29,11 @@ import java.util.stream.Stream;
 final class ServiceBench {
   private ServiceBench() {}
 
+  /** The commit interval an optional argument names (blank or absent: the service's default), as scorer settings. */
+  static Map<String, String> commitIntervalArgument(String[] args, int index) {
+    return args.length > index && !args[index].isBlank() ? Map.of(ScorerConfig.COMMIT_INTERVAL.key(), args[index]) : Map.of();
+  }
+
   /** Publishes a SNAP activity file as the replay does (Avro through the registry, 4 partitions) and returns the events published. */
   static long publish(EmbeddedStack stack, Path input) throws IOException {
     var serde = ConfluentAvroSerde.forValues(new RestSchemaRegistryClient(stack.schemaRegistryUrl()), InteractionEvent.class);

@@ -27,8 +27,7 @@ import java.util.Map;
  *       A run is timed from its first consumed event to its last event counted (plain) or given an
  *       outcome (scorer), so start-up and the first rebalance do not count. Each round runs every
  *       application once, the order reversed every other round so that warm-up and drift hit all
- *       alike, and one scorer run before the first round warms the JIT and is not counted. (A second
- *       scorer with the record cache sized 0 ran too until no store of the scorer was cached any more.);
+ *       alike, and one scorer run before the first round warms the JIT and is not counted;
  *   <li><b>state</b>: after each scorer run, the serialized keys and values of every store and the
  *       size of the state directory, per user with a score ({@link StoreSizes});
  *   <li><b>latency</b>: the Higgs events again, live, at half the scorer's median rate, into a fresh
@@ -55,8 +54,7 @@ public final class TopologyBenchmark {
   public static void main(String[] args) throws Exception {
     Path input = Path.of(args[0]);
     int rounds = Integer.parseInt(args[1]);
-    Map<String, String> common = args.length > 2 && !args[2].isBlank()
-        ? Map.of(ScorerConfig.COMMIT_INTERVAL.key(), args[2]) : Map.of();
+    Map<String, String> common = ServiceBench.commitIntervalArgument(args, 2);
     try (EmbeddedStack stack = EmbeddedStack.startOnFreePorts()) {
       long events = ServiceBench.publish(stack, input);
       ScorerConfig reference = ServiceBench.freshScorer(stack, "reference", common);

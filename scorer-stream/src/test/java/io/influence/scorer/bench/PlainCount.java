@@ -2,20 +2,11 @@ package io.influence.scorer.bench;
 
 import io.influence.schema.InteractionEvent;
 import io.influence.scorer.config.ScorerConfig;
-import io.influence.scorer.registry.ConfluentAvroSerde;
-import io.influence.scorer.registry.RestSchemaRegistryClient;
-import io.influence.scorer.service.ScorerService;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -30,8 +21,6 @@ import org.apache.kafka.streams.kstream.Materialized;
  * more than 100k).
  */
 final class PlainCount {
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-
   private PlainCount() {}
 
   /**
@@ -41,21 +30,8 @@ final class PlainCount {
    */
   static double secondsToCountAll(ScorerConfig scorer, long events, boolean decodeValues) throws IOException, InterruptedException {
     LongAdder counted = new LongAdder();
-    Path state = Files.createTempDirectory("plain-count-state");
-    Serde<?> values = decodeValues
-        ? ConfluentAvroSerde.forValues(new RestSchemaRegistryClient(scorer.get(ScorerConfig.SCHEMA_REGISTRY_URL).toString()),
-            InteractionEvent.class)
-        : Serdes.ByteArray();
-    try (KafkaStreams streams = new KafkaStreams(topology(scorer, values, counted), properties(scorer, state))) {
-      streams.start();
-      try {
-        return ServiceBench.secondsFromFirstToLast(counted::sum, counted::sum, events);
-      } finally {
-        streams.close(CLOSE_TIMEOUT);
-      }
-    } finally {
-      ServiceBench.deleteRecursively(state);
-    }
+    Serde<?> values = decodeValues ? ServiceBench.eventSerde(scorer) : Serdes.ByteArray();
+    return ServiceBench.secondsToRun(scorer, "plain-count-" + System.nanoTime(), topology(scorer, values, counted), counted, events);
   }
 
   private static <V> Topology topology(ScorerConfig scorer, Serde<V> values, LongAdder counted) {
@@ -65,13 +41,5 @@ final class PlainCount {
         .groupByKey()
         .count(Materialized.as("counts"));
     return builder.build();
-  }
-
-  /** The scorer's own Streams settings (guarantee, commit interval, threads...), under another application id and state directory. */
-  private static Properties properties(ScorerConfig scorer, Path state) {
-    Properties props = ScorerService.streamsProperties(scorer);
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "plain-count-" + System.nanoTime());
-    props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-    return props;
   }
 }

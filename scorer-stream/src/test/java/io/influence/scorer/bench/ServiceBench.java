@@ -11,15 +11,22 @@ import io.influence.scorer.embedded.FreePorts;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.registry.ConfluentAvroSerde;
 import io.influence.scorer.registry.RestSchemaRegistryClient;
+import io.influence.scorer.service.ScorerService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 
 /**
  * What the whole-service benchmarks share: the input published once to an embedded broker, a fresh
@@ -27,6 +34,8 @@ import java.util.stream.Stream;
  * its last.
  */
 final class ServiceBench {
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
   private ServiceBench() {}
 
   /** The commit interval an optional argument names (blank or absent: the service's default), as scorer settings. */
@@ -42,6 +51,12 @@ final class ServiceBench {
       ReplayCounts counts = publisher.publishAll(new SnapActivityReader(input), progress -> { });
       return counts.published();
     }
+  }
+
+  /** The connectors' events decoded from Avro through the registry the scorer uses. */
+  static ConfluentAvroSerde<InteractionEvent> eventSerde(ScorerConfig scorer) {
+    return ConfluentAvroSerde.forValues(new RestSchemaRegistryClient(scorer.get(ScorerConfig.SCHEMA_REGISTRY_URL).toString()),
+        InteractionEvent.class);
   }
 
   /**
@@ -62,6 +77,29 @@ final class ServiceBench {
   /** Seconds from the first event a scorer consumes to the moment every one of {@code events} has an outcome. */
   static double secondsToAllOutcomes(ScorerMetrics metrics, long events) throws InterruptedException {
     return secondsFromFirstToLast(() -> (long) metrics.eventsConsumed(), () -> (long) metrics.allOutcomes(), events);
+  }
+
+  /**
+   * Seconds a fresh Kafka Streams application (its own application id and state directory, the
+   * scorer's Streams settings otherwise: guarantee, commit interval, threads...) takes from the first
+   * of {@code events} it processes to the last, as {@code processed} counts them.
+   */
+  static double secondsToRun(ScorerConfig scorer, String applicationId, Topology topology, LongAdder processed, long events)
+      throws IOException, InterruptedException {
+    Path state = Files.createTempDirectory(applicationId + "-state");
+    Properties props = ScorerService.streamsProperties(scorer);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+    try (KafkaStreams streams = new KafkaStreams(topology, props)) {
+      streams.start();
+      try {
+        return secondsFromFirstToLast(processed::sum, processed::sum, events);
+      } finally {
+        streams.close(CLOSE_TIMEOUT);
+      }
+    } finally {
+      deleteRecursively(state);
+    }
   }
 
   /** Seconds from the moment {@code started} leaves 0 to the moment {@code finished} reaches {@code events}. */

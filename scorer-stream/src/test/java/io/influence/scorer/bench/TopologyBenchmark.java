@@ -24,7 +24,10 @@ import java.util.Map;
  *       yardstick leaves the values as bytes, a second one decodes them from Avro) and the
  *       real scorer each read it from the beginning, fresh (new application id, empty state, the
  *       scorer's own output topic), with the same processing guarantee, commit interval and threads.
- *       A run is timed from its first consumed event to its last event counted (plain) or given an
+ *       With them runs a floor ({@link RequiredRecordsFloor}): only the records and store writes the
+ *       issue's requirements force on any scorer, with no model, so that the scorer's gap to the plain
+ *       count splits into what no scorer could close and what a better one could.
+ *       A run is timed from its first consumed event to its last event counted (plain, floor) or given an
  *       outcome (scorer), so start-up and the first rebalance do not count. Each round runs every
  *       application once, the order reversed every other round so that warm-up and drift hit all
  *       alike, and one scorer run before the first round warms the JIT and is not counted;
@@ -41,10 +44,11 @@ public final class TopologyBenchmark {
   static final Duration LATENCY_MEASURED = Duration.ofSeconds(60);
   private static final String PLAIN = "plain count";
   private static final String PLAIN_DECODING = "plain count, Avro values decoded";
+  private static final String FLOOR = "floor: the required records, no model";
   private static final String SCORER = "scorer";
 
   /** The applications compared, in the order of odd rounds. */
-  private static final List<String> APPS = List.of(PLAIN, PLAIN_DECODING, SCORER);
+  private static final List<String> APPS = List.of(PLAIN, PLAIN_DECODING, FLOOR, SCORER);
 
   private TopologyBenchmark() {}
 
@@ -94,6 +98,10 @@ public final class TopologyBenchmark {
       throws IOException, InterruptedException {
     if (app.equals(PLAIN) || app.equals(PLAIN_DECODING)) {
       double seconds = PlainCount.secondsToCountAll(reference, events, app.equals(PLAIN_DECODING));
+      return new Run(round, app, seconds, events / seconds, null);
+    }
+    if (app.equals(FLOOR)) {
+      double seconds = RequiredRecordsFloor.secondsToProcessAll(reference, events);
       return new Run(round, app, seconds, events / seconds, null);
     }
     ScorerConfig config = ServiceBench.freshScorer(stack, app, common);

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -46,7 +47,9 @@ import org.apache.kafka.streams.state.WindowStore;
  *       emission threshold), which every instance reads back into the global store.
  * </ul>
  * Its stores write through, as the scorer's do (Kafka Streams' record cache made it slower here, as it
- * made the scorer). It leaves out what the scorer does beyond that (the actor's partition for
+ * made the scorer). With {@code dayInUserState} the day is kept in the user's value instead of a window
+ * store of its own: the cheapest layout conceivable, one store written per event fewer (a late event's
+ * day is not kept apart; this is a cost model, not a scorer). It leaves out what the scorer does beyond that (the actor's partition for
  * selectivity, pair histories, the decay index, account links, dead letters, metrics) and all of the
  * model, so it is faster than any scorer could be on the same machine.
  */
@@ -62,18 +65,22 @@ final class RequiredRecordsFloor {
 
   private RequiredRecordsFloor() {}
 
-  /** Seconds a fresh floor application takes from its first event processed to the last of {@code events}. */
-  static double secondsToProcessAll(ScorerConfig scorer, long events) throws IOException, InterruptedException {
+  /**
+   * Seconds a fresh floor application takes from its first event processed to the last of {@code events}.
+   *
+   * @param dayInUserState whether the day's total lives in the user's value rather than in a window store
+   */
+  static double secondsToProcessAll(ScorerConfig scorer, long events, boolean dayInUserState) throws IOException, InterruptedException {
     LongAdder processed = new LongAdder();
     String name = "records-floor-" + System.nanoTime();
     ScorerConfig floor = scorer.with(Map.of(ScorerConfig.OUTPUT_TOPIC.key(), name + "-scores"));
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, scorer.get(ScorerConfig.BOOTSTRAP_SERVERS)))) {
       new TopicProvisioner(admin, floor).ensureTableTopics();
     }
-    return ServiceBench.secondsToRun(floor, name, topology(floor, processed), processed, events);
+    return ServiceBench.secondsToRun(floor, name, topology(floor, dayInUserState, processed), processed, events);
   }
 
-  private static Topology topology(ScorerConfig floor, LongAdder processed) {
+  private static Topology topology(ScorerConfig floor, boolean dayInUserState, LongAdder processed) {
     String outputTopic = floor.get(ScorerConfig.OUTPUT_TOPIC);
     StreamsBuilder builder = new StreamsBuilder();
     builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCORES_READ_BACK), Serdes.String(), Serdes.ByteArray())
@@ -82,17 +89,21 @@ final class RequiredRecordsFloor {
     builder.addStateStore(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(SEEN, DEDUPLICATION_WINDOW.multipliedBy(2), DEDUPLICATION_WINDOW.multipliedBy(2), false),
         Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled());
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USERS), Serdes.String(), Serdes.Long())
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USERS), Serdes.String(), Serdes.ByteArray())
         .withCachingDisabled());
-    builder.addStateStore(Stores.windowStoreBuilder(
-        Stores.persistentWindowStore(DAYS, Duration.ofDays(90), Duration.ofDays(1), false), Serdes.String(), Serdes.Long())
-        .withCachingDisabled());
+    String[] stores = {SEEN, USERS};
+    if (!dayInUserState) {
+      builder.addStateStore(Stores.windowStoreBuilder(
+          Stores.persistentWindowStore(DAYS, Duration.ofDays(90), Duration.ofDays(1), false), Serdes.String(), Serdes.Long())
+          .withCachingDisabled());
+      stores = new String[] {SEEN, USERS, DAYS};
+    }
 
     builder.stream(floor.get(ScorerConfig.INPUT_PATTERN), Consumed.with(Serdes.String(), ServiceBench.eventSerde(floor)))
         .map((connectorKey, event) -> KeyValue.pair(account(event, targetAccount(event)),
             account(event, event.getActorAccount()) + SEPARATOR + event.getEventId()))
         .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("floor-by-target"))
-        .process(() -> new TargetProcessor(processed), SEEN, USERS, DAYS)
+        .process(() -> new TargetProcessor(dayInUserState, processed), stores)
         .to(outputTopic, Produced.with(Serdes.String(), Serdes.ByteArray()));
     return builder.build();
   }
@@ -120,16 +131,21 @@ final class RequiredRecordsFloor {
     }
   }
 
-  /** In the target's partition: the value is {@code <actor>\0<event id>}, the timestamp the event's time. */
+  /**
+   * In the target's partition: the value is {@code <actor>\0<event id>}, the timestamp the event's time.
+   * The user's value is their total, then, with {@code dayInUserState}, the day and its total.
+   */
   private static final class TargetProcessor implements Processor<String, String, String, byte[]> {
+    private final boolean dayInUserState;
     private final LongAdder processed;
     private ProcessorContext<String, byte[]> context;
     private WindowStore<Bytes, byte[]> seen;
-    private KeyValueStore<String, Long> users;
+    private KeyValueStore<String, byte[]> users;
     private WindowStore<String, Long> days;
     private KeyValueStore<String, byte[]> scores;
 
-    TargetProcessor(LongAdder processed) {
+    TargetProcessor(boolean dayInUserState, LongAdder processed) {
+      this.dayInUserState = dayInUserState;
       this.processed = processed;
     }
 
@@ -138,7 +154,7 @@ final class RequiredRecordsFloor {
       this.context = context;
       this.seen = context.getStateStore(SEEN);
       this.users = context.getStateStore(USERS);
-      this.days = context.getStateStore(DAYS);
+      this.days = dayInUserState ? null : context.getStateStore(DAYS);
       this.scores = context.getStateStore(SCORES_READ_BACK);
     }
 
@@ -156,14 +172,19 @@ final class RequiredRecordsFloor {
       if (!duplicate) {
         seen.put(id, new byte[0], at);
         long weight = scores.get(actor) == null ? 1 : 2;
-        Long total = users.get(record.key());
-        long newTotal = (total == null ? 0 : total) + weight;
-        users.put(record.key(), newTotal);
+        ByteBuffer stored = Optional.ofNullable(users.get(record.key())).map(ByteBuffer::wrap).orElse(null);
+        long total = (stored == null ? 0 : stored.getLong(0)) + weight;
         long day = at - Math.floorMod(at, MILLIS_PER_DAY);
-        Long dayTotal = days.fetch(record.key(), day);
-        days.put(record.key(), (dayTotal == null ? 0 : dayTotal) + weight, day);
+        if (dayInUserState) {
+          long dayTotal = (stored != null && stored.getLong(Long.BYTES) == day ? stored.getLong(2 * Long.BYTES) : 0) + weight;
+          users.put(record.key(), ByteBuffer.allocate(3 * Long.BYTES).putLong(total).putLong(day).putLong(dayTotal).array());
+        } else {
+          users.put(record.key(), ByteBuffer.allocate(Long.BYTES).putLong(total).array());
+          Long dayTotal = days.fetch(record.key(), day);
+          days.put(record.key(), (dayTotal == null ? 0 : dayTotal) + weight, day);
+        }
         if (Math.floorMod(eventId.hashCode(), 5) != 0) {
-          context.forward(record.withValue(ByteBuffer.allocate(Long.BYTES).putLong(newTotal).array()));
+          context.forward(record.withValue(ByteBuffer.allocate(Long.BYTES).putLong(total).array()));
         }
       }
       processed.increment();

@@ -26,7 +26,8 @@ import java.util.Map;
  *       scorer's own output topic), with the same processing guarantee, commit interval and threads.
  *       With them runs a floor ({@link RequiredRecordsFloor}): only the records and store writes the
  *       issue's requirements force on any scorer, with no model, so that the scorer's gap to the plain
- *       count splits into what no scorer could close and what a better one could.
+ *       count splits into what no scorer could close and what a better one could; and the same with
+ *       the user's day kept in their state, the cheapest layout conceivable.
  *       A run is timed from its first consumed event to its last event counted (plain, floor) or given an
  *       outcome (scorer), so start-up and the first rebalance do not count. Each round runs every
  *       application once, the order reversed every other round so that warm-up and drift hit all
@@ -45,10 +46,11 @@ public final class TopologyBenchmark {
   private static final String PLAIN = "plain count";
   private static final String PLAIN_DECODING = "plain count, Avro values decoded";
   private static final String FLOOR = "floor: the required records, no model";
+  private static final String FLOOR_DAY_IN_USER = "floor, the day in the user's state";
   private static final String SCORER = "scorer";
 
   /** The applications compared, in the order of odd rounds. */
-  private static final List<String> APPS = List.of(PLAIN, PLAIN_DECODING, FLOOR, SCORER);
+  private static final List<String> APPS = List.of(PLAIN, PLAIN_DECODING, FLOOR, FLOOR_DAY_IN_USER, SCORER);
 
   private TopologyBenchmark() {}
 
@@ -100,8 +102,8 @@ public final class TopologyBenchmark {
       double seconds = PlainCount.secondsToCountAll(reference, events, app.equals(PLAIN_DECODING));
       return new Run(round, app, seconds, events / seconds, null);
     }
-    if (app.equals(FLOOR)) {
-      double seconds = RequiredRecordsFloor.secondsToProcessAll(reference, events);
+    if (app.equals(FLOOR) || app.equals(FLOOR_DAY_IN_USER)) {
+      double seconds = RequiredRecordsFloor.secondsToProcessAll(reference, events, app.equals(FLOOR_DAY_IN_USER));
       return new Run(round, app, seconds, events / seconds, null);
     }
     ScorerConfig config = ServiceBench.freshScorer(stack, app, common);

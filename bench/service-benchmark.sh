@@ -3,6 +3,9 @@
 # io.influence.scorer.bench) on the test classpath, after a line about the machine it runs on.
 #
 #   bench/service-benchmark.sh CLASS ARGUMENTS...      (used by recording-level.sh and topology.sh)
+#
+# PROFILE_DIR=dir: TopologyBenchmark profiles each counted run into dir (CpuProfile: async-profiler,
+# from Maven Central like every other dependency).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,4 +16,5 @@ echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at 
   -Dexec.classpathScope=test \
   -Dexec.mainClass="io.influence.scorer.bench.$class" \
   -Dexec.args="$*" \
+  ${PROFILE_DIR:+-Dbench.profile.dir="$(realpath -m "$PROFILE_DIR")"} \
   -Dorg.apache.avro.SERIALIZABLE_PACKAGES=java.lang,java.math,java.io,java.net,org.apache.avro.reflect,io.influence

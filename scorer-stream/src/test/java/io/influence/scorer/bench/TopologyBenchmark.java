@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The full topology's performance goals, measured in one session on one embedded broker: the Higgs
@@ -38,7 +39,8 @@ import java.util.Map;
  *       scorer ({@link LiveLatency}).
  * </ol>
  *
- * <p>Not a test: {@code bench/topology.sh} runs it and prints its tables.
+ * <p>Not a test: {@code bench/topology.sh} runs it and prints its tables ({@code PROFILE_DIR=dir
+ * bench/topology.sh} also profiles each counted run, {@link CpuProfile}).
  */
 public final class TopologyBenchmark {
   static final Duration LATENCY_WARM_UP = Duration.ofSeconds(20);
@@ -96,7 +98,20 @@ public final class TopologyBenchmark {
     }
   }
 
+  /** One application's run; a counted one is profiled if {@link CpuProfile} is asked for. */
   private static Run run(EmbeddedStack stack, ScorerConfig reference, Map<String, String> common, int round, String app, long events)
+      throws IOException, InterruptedException {
+    Optional<CpuProfile> profile = round > 0 ? CpuProfile.startIfAsked("round-" + round + "-" + app) : Optional.empty();
+    try {
+      return measure(stack, reference, common, round, app, events);
+    } finally {
+      if (profile.isPresent()) {
+        profile.get().close();
+      }
+    }
+  }
+
+  private static Run measure(EmbeddedStack stack, ScorerConfig reference, Map<String, String> common, int round, String app, long events)
       throws IOException, InterruptedException {
     if (app.equals(PLAIN) || app.equals(PLAIN_DECODING)) {
       double seconds = PlainCount.secondsToCountAll(reference, events, app.equals(PLAIN_DECODING));

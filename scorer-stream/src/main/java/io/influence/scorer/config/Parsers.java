@@ -12,11 +12,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** Readers for setting values; each throws {@link IllegalArgumentException} saying what was expected. */
 final class Parsers {
+  private static final Pattern BYTE_SIZE = Pattern.compile("(\\d+)\\s*([KkMmGg][Ii][Bb])?");
+
   private Parsers() {}
 
   static Function<String, String> nonBlank() {
@@ -63,6 +66,32 @@ final class Parsers {
       case "true", "yes", "on" -> true;
       case "false", "no", "off" -> false;
       default -> throw new IllegalArgumentException("expected true or false");
+    };
+  }
+
+  /** A size in bytes, as a whole number with an optional binary unit: KiB, MiB, GiB ({@code 256MiB}). */
+  static Function<String, Long> bytesBetween(long min, long max) {
+    return text -> {
+      Matcher size = BYTE_SIZE.matcher(text.strip());
+      if (!size.matches()) {
+        throw new IllegalArgumentException("expected a size such as 256MiB, 1GiB or a number of bytes");
+      }
+      int shift = switch (size.group(2) == null ? "" : size.group(2).toLowerCase(Locale.ROOT)) {
+        case "kib" -> 10;
+        case "mib" -> 20;
+        case "gib" -> 30;
+        default -> 0;
+      };
+      long value;
+      try {
+        value = Math.multiplyExact(Long.parseLong(size.group(1)), 1L << shift);
+      } catch (ArithmeticException | NumberFormatException e) {
+        throw new IllegalArgumentException("must lie between " + min + " and " + max + " bytes");
+      }
+      if (value < min || value > max) {
+        throw new IllegalArgumentException("must lie between " + min + " and " + max + " bytes");
+      }
+      return value;
     };
   }
 

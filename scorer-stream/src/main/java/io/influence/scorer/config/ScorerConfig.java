@@ -56,6 +56,9 @@ public final class ScorerConfig {
       Parsers.positiveDuration(), "How often offsets are committed and, with them, scores published: an event crosses three transactions, so this sets its latency");
   public static final Setting<Integer> STREAM_THREADS = new Setting<>("stream.threads", "1",
       Parsers.intBetween(1, 64), "Stream threads in this instance");
+  public static final Setting<Long> STATE_MEMORY = new Setting<>("state.memory", "256MiB",
+      Parsers.bytesBetween(16L << 20, 1L << 40),
+      "Off-heap memory all RocksDB stores of this instance share: block cache, index and filter blocks, and memtables (at most half of it)");
   public static final Setting<Integer> STANDBY_REPLICAS = new Setting<>("standby.replicas", "1",
       Parsers.intBetween(0, 8), "Standby copies of each state store on other instances, for fail-over and queries");
   public static final Setting<Integer> REPLICATION_FACTOR = new Setting<>("replication.factor", "-1",
@@ -96,7 +99,7 @@ public final class ScorerConfig {
 
   private static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID,
       INPUT_PATTERN, OUTPUT_TOPIC, ACCOUNT_LINKS_TOPIC, HTTP_PORT, APPLICATION_SERVER, FORWARD_TIMEOUT, STATE_DIR, PROCESSING_GUARANTEE,
-      COMMIT_INTERVAL, STREAM_THREADS, STANDBY_REPLICAS, REPLICATION_FACTOR, TOPIC_PARTITIONS, HALF_LIFE,
+      COMMIT_INTERVAL, STREAM_THREADS, STATE_MEMORY, STANDBY_REPLICAS, REPLICATION_FACTOR, TOPIC_PARTITIONS, HALF_LIFE,
       ACTOR_WEIGHTING, TYPE_WEIGHTS, SELECTIVITY_FREE_ACTIONS, TOPIC_DICTIONARY, DEDUPLICATION_WINDOW, LATE_GRACE, FUTURE_TOLERANCE, DECAY_MIN_SCORE_CHANGE, DECAY_REVIEW_INTERVAL, MIN_SCORE_CHANGE, LOG_FORMAT, LOG_LEVEL, METRICS_RECORDING_LEVEL, METRICS_REFRESH);
 
   public enum ProcessingGuarantee { EXACTLY_ONCE_V2, AT_LEAST_ONCE }

@@ -20,6 +20,7 @@ import io.influence.scorer.registry.ConfluentAvroSerde;
 import io.influence.scorer.registry.RestSchemaRegistryClient;
 import io.influence.scorer.registry.SchemaRegistryClient;
 import io.influence.scorer.topology.ScoringTopology;
+import io.influence.scorer.topology.SharedStoreMemory;
 import io.influence.scorer.topology.TopologySettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -195,6 +196,8 @@ public final class ScorerService implements AutoCloseable {
     // task that reads several connector topics processes what it has buffered rather than waiting to
     // fetch the others, so across networks event-time order is only as good as the connectors' (docs/ARCHITECTURE.md).
     props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, SharedStoreMemory.class);
+    props.put(SharedStoreMemory.BUDGET_CONFIG, config.get(ScorerConfig.STATE_MEMORY));
     // Connector topics for a new network are found by the input pattern at the next metadata refresh.
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), (int) NEW_TOPIC_DISCOVERY.toMillis());
     props.putAll(clientProperties(config));

@@ -72,6 +72,17 @@ class ScorerConfigTest {
         .hasMessageContaining("commit.interval");
   }
   @Test
+  void theStoresMemoryBudgetReadsBinaryUnitsAndRefusesTooLittle() {
+    assertThat(ScorerConfig.defaults().get(ScorerConfig.STATE_MEMORY)).isEqualTo(256L << 20);
+    assertThat(ScorerConfig.defaults().with(Map.of("state.memory", "1GiB")).get(ScorerConfig.STATE_MEMORY)).isEqualTo(1L << 30);
+    assertThat(ScorerConfig.defaults().with(Map.of("state.memory", "67108864")).get(ScorerConfig.STATE_MEMORY)).isEqualTo(64L << 20);
+    assertThatThrownBy(() -> ScorerConfig.defaults().with(Map.of("state.memory", "lots")))
+        .hasMessageContaining("state.memory").hasMessageContaining("256MiB");
+    assertThatThrownBy(() -> ScorerConfig.defaults().with(Map.of("state.memory", "1MiB")))
+        .hasMessageContaining("state.memory").hasMessageContaining("between");
+  }
+
+  @Test
   void theMetricsRecordingLevelIsInfoUnlessDebugIsAskedFor() {
     assertThat(ScorerConfig.defaults().get(ScorerConfig.METRICS_RECORDING_LEVEL)).isEqualTo(ScorerConfig.RecordingLevel.INFO);
     ScorerConfig debug = ScorerConfig.load(Map.of(), Map.of("SCORER_METRICS_RECORDING_LEVEL", "DEBUG"), Optional.empty());

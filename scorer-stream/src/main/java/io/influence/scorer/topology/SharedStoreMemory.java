@@ -17,9 +17,9 @@ import org.rocksdb.WriteBufferManager;
  *
  * <p>Kafka Streams' default gives each RocksDB instance its own 50 MB block cache and up to three 16 MB
  * memtables, with index and filter blocks outside any cache. The scorer opens about forty instances on
- * four partitions (seven stores per task, window stores one per segment, two global stores), so its
- * off-heap memory could grow to about 4 GB, far past a container's limit, and with more partitions
- * further still.
+ * four partitions (two stores in each task that deduplicates, five in each that scores, a window store
+ * one per segment, two global stores), so its off-heap memory could grow to about 4 GB, far past a
+ * container's limit, and with more partitions further still.
  *
  * <p>Memtables may take at most {@value #MEMTABLE_SHARE_PERCENT} % of the budget; beyond that RocksDB
  * flushes the largest. Index and filter blocks are cached with high priority so that data blocks are

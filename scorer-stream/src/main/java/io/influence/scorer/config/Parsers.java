@@ -85,8 +85,8 @@ final class Parsers {
       long value;
       try {
         value = Math.multiplyExact(Long.parseLong(size.group(1)), 1L << shift);
-      } catch (ArithmeticException | NumberFormatException e) {
-        throw new IllegalArgumentException("must lie between " + min + " and " + max + " bytes");
+      } catch (ArithmeticException | NumberFormatException tooLargeForALong) {
+        value = Long.MAX_VALUE;
       }
       if (value < min || value > max) {
         throw new IllegalArgumentException("must lie between " + min + " and " + max + " bytes");

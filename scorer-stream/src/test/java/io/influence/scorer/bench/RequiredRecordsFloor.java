@@ -1,15 +1,14 @@
 package io.influence.scorer.bench;
 
-import io.influence.schema.InteractionEvent;
-import io.influence.schema.InteractionType;
 import io.influence.scorer.config.ScorerConfig;
 import io.influence.scorer.service.TopicProvisioner;
+import io.influence.scorer.topology.Engagements;
+import io.influence.scorer.topology.Identities;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -100,20 +99,12 @@ final class RequiredRecordsFloor {
     }
 
     builder.stream(floor.get(ScorerConfig.INPUT_PATTERN), Consumed.with(Serdes.String(), ServiceBench.eventSerde(floor)))
-        .map((connectorKey, event) -> KeyValue.pair(account(event, targetAccount(event)),
-            account(event, event.getActorAccount()) + SEPARATOR + event.getEventId()))
+        .map((connectorKey, event) -> KeyValue.pair(Identities.accountKey(event.getNetwork(), Engagements.targetAccount(event)),
+            Identities.accountKey(event.getNetwork(), event.getActorAccount()) + SEPARATOR + event.getEventId()))
         .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("floor-by-target"))
         .process(() -> new TargetProcessor(dayInUserState, processed), stores)
         .to(outputTopic, Produced.with(Serdes.String(), Serdes.ByteArray()));
     return builder.build();
-  }
-
-  private static String account(InteractionEvent event, String account) {
-    return event.getNetwork() + ":" + account;
-  }
-
-  private static String targetAccount(InteractionEvent event) {
-    return event.getType() == InteractionType.POST ? event.getActorAccount() : event.getTargetAccount();
   }
 
   /** Every instance's copy of the published scores, as the scorer keeps {@code published-scores}. */
@@ -172,7 +163,8 @@ final class RequiredRecordsFloor {
       if (!duplicate) {
         seen.put(id, new byte[0], at);
         long weight = scores.get(actor) == null ? 1 : 2;
-        ByteBuffer stored = Optional.ofNullable(users.get(record.key())).map(ByteBuffer::wrap).orElse(null);
+        byte[] storedBytes = users.get(record.key());
+        ByteBuffer stored = storedBytes == null ? null : ByteBuffer.wrap(storedBytes);
         long total = (stored == null ? 0 : stored.getLong(0)) + weight;
         long day = at - Math.floorMod(at, MILLIS_PER_DAY);
         if (dayInUserState) {

@@ -14,6 +14,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code replay}: publish a file's interactions as a connector would, score them, export the scores. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -24,12 +26,15 @@ final class ReplayCommand implements Callable<Integer> {
   @ArgGroup(exclusive = false, multiplicity = "1")
   FileOptions file;
 
+  @Spec
+  CommandSpec spec;
+
   @Mixin
   ConfigOptions options;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    EventSource source = file.source();
+    EventSource source = file.source(spec.commandLine());
     EmbeddedStack stack = options.bootstrapServers == null ? EmbeddedStack.startOnFreePorts() : null;
     try {
       ReplaySummary summary = new ReplayRunner(replayConfig(stack), System.out).run(source, file.export);

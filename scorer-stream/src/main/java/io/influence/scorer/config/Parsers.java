@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** Readers for setting values; each throws {@link IllegalArgumentException} saying what was expected. */
-final class Parsers {
+public final class Parsers {
   private static final Pattern BYTE_SIZE = Pattern.compile("(\\d+)\\s*([KkMmGg][Ii][Bb])?");
 
   private Parsers() {}
@@ -96,7 +96,7 @@ final class Parsers {
   }
 
   /** A duration as ISO-8601 ({@code PT24H}, {@code P35D}) or a number with a unit: ms, s, m, h, d. */
-  static Function<String, Duration> positiveDuration() {
+  public static Function<String, Duration> positiveDuration() {
     return text -> {
       Duration value = parseDuration(text);
       if (value.isNegative() || value.isZero()) {

@@ -49,7 +49,7 @@ public final class SnapActivityReader extends TextFileEventSource {
         .setContentId(null)
         .setTopics(List.of())
         .setText(null)
-        .setOccurredAt(instantOf(fields[2]))
+        .setOccurredAt(SnapFields.instantOf(fields[2]))
         .build();
   }
 
@@ -60,17 +60,5 @@ public final class SnapActivityReader extends TextFileEventSource {
       case "RE" -> InteractionType.REPLY;
       default -> throw new MalformedLineException("interaction type '" + code + "' is not RT, MT or RE");
     };
-  }
-
-  private static Instant instantOf(String unixSeconds) throws MalformedLineException {
-    try {
-      long seconds = Long.parseLong(unixSeconds);
-      if (seconds < 0) {
-        throw new MalformedLineException("unix_seconds " + unixSeconds + " is before 1970");
-      }
-      return Instant.ofEpochMilli(Math.multiplyExact(seconds, 1000L));
-    } catch (NumberFormatException | ArithmeticException e) {
-      throw new MalformedLineException("unix_seconds '" + unixSeconds + "' is not a whole number of seconds since 1970");
-    }
   }
 }

@@ -1,8 +1,6 @@
 package io.influence.scorer.validation;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /**
  * Spearman's rank correlation: Pearson's correlation of the two variables' ranks, so it measures how
@@ -21,47 +19,64 @@ public final class RankCorrelation {
     if (x.length != y.length) {
       throw new IllegalArgumentException("need paired values, got " + x.length + " and " + y.length);
     }
-    return pearson(averageRanks(x), averageRanks(y));
+    int[] once = new int[x.length];
+    Arrays.fill(once, 1);
+    return spearman(Order.ascending(x), Order.ascending(y), once);
   }
 
-  /** The 1-based rank of each value in ascending order; ties get the average of the ranks they span. */
-  static double[] averageRanks(double[] values) {
-    Integer[] order = IntStream.range(0, values.length).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, Comparator.comparingDouble(i -> values[i]));
-    double[] ranks = new double[values.length];
-    int start = 0;
-    while (start < order.length) {
-      int end = start + 1;
-      while (end < order.length && values[order[end]] == values[order[start]]) {
-        end++;
-      }
-      // Positions start..end-1 hold equal values: ranks start+1..end, whose average is this.
-      double rank = (start + 1 + end) / 2.0;
-      for (int i = start; i < end; i++) {
-        ranks[order[i]] = rank;
-      }
-      start = end;
+  /**
+   * Spearman's ρ over a sample in which item {@code i} is present {@code copies[i]} times (0 leaves it
+   * out): a bootstrap resample, measured without building it. Each copy is an item of its own, so
+   * copies of one item tie with each other.
+   */
+  static double spearman(Order x, Order y, int[] copies) {
+    double[] rankX = averageRanks(x, copies);
+    double[] rankY = averageRanks(y, copies);
+    long n = 0;
+    double sumX = 0;
+    double sumY = 0;
+    for (int i = 0; i < copies.length; i++) {
+      n += copies[i];
+      sumX += copies[i] * rankX[i];
+      sumY += copies[i] * rankY[i];
     }
-    return ranks;
-  }
-
-  private static double pearson(double[] x, double[] y) {
-    int n = x.length;
     if (n < 2) {
       return Double.NaN;
     }
-    double meanX = Arrays.stream(x).average().orElseThrow();
-    double meanY = Arrays.stream(y).average().orElseThrow();
+    double meanX = sumX / n;
+    double meanY = sumY / n;
     double covariance = 0;
     double varianceX = 0;
     double varianceY = 0;
-    for (int i = 0; i < n; i++) {
-      double dx = x[i] - meanX;
-      double dy = y[i] - meanY;
-      covariance += dx * dy;
-      varianceX += dx * dx;
-      varianceY += dy * dy;
+    for (int i = 0; i < copies.length; i++) {
+      double dx = rankX[i] - meanX;
+      double dy = rankY[i] - meanY;
+      covariance += copies[i] * dx * dy;
+      varianceX += copies[i] * dx * dx;
+      varianceY += copies[i] * dy * dy;
     }
     return varianceX == 0 || varianceY == 0 ? Double.NaN : covariance / Math.sqrt(varianceX * varianceY);
+  }
+
+  /**
+   * The 1-based rank of each item in ascending order of its value, counting {@code copies}; items of
+   * equal value get the average of the ranks they span together.
+   */
+  static double[] averageRanks(Order order, int[] copies) {
+    double[] ranks = new double[copies.length];
+    long placed = 0;
+    for (Order.Group group : order.groups()) {
+      long inGroup = 0;
+      for (int i = group.from(); i < group.to(); i++) {
+        inGroup += copies[order.item(i)];
+      }
+      // The group holds ranks placed+1 .. placed+inGroup, whose average is this.
+      double rank = placed + (inGroup + 1) / 2.0;
+      for (int i = group.from(); i < group.to(); i++) {
+        ranks[order.item(i)] = rank;
+      }
+      placed += inGroup;
+    }
+    return ranks;
   }
 }

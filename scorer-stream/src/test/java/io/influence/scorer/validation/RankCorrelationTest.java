@@ -20,7 +20,17 @@ class RankCorrelationTest {
 
   @Test
   void tiedValuesShareTheAverageOfTheRanksTheySpan() {
-    assertThat(RankCorrelation.averageRanks(new double[] {30, 10, 20, 20})).containsExactly(4, 1, 2.5, 2.5);
+    assertThat(RankCorrelation.averageRanks(Order.ascending(new double[] {30, 10, 20, 20}), new int[] {1, 1, 1, 1}))
+        .containsExactly(4, 1, 2.5, 2.5);
+  }
+
+  @Test
+  void aResampleCountsEachCopyAsAnItemAndLeavesOutWhatItDidNotDraw() {
+    double[] x = {1, 2, 3, 4};
+    double[] y = {2, 1, 4, 3};
+    // Drawing the first item twice, the third once and the others never is the sample (1, 1, 3) against (2, 2, 4).
+    assertThat(RankCorrelation.spearman(Order.ascending(x), Order.ascending(y), new int[] {2, 0, 1, 0}))
+        .isCloseTo(RankCorrelation.spearman(new double[] {1, 1, 3}, new double[] {2, 2, 4}), within(1e-12));
   }
 
   @Test

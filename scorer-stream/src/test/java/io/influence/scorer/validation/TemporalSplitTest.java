@@ -10,9 +10,11 @@ import io.influence.scorer.validation.TemporalSplit.SplitData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,11 @@ class TemporalSplitTest {
 
   /** A split of a fresh model with the default parameters. */
   private static TemporalSplit atSplit() {
-    return new TemporalSplit(new InfluenceModel(InfluenceParameters.defaults(), 0.01), TopicDictionary.empty(), SPLIT);
+    return atSplit(Optional.empty());
+  }
+
+  private static TemporalSplit atSplit(Optional<Duration> horizon) {
+    return new TemporalSplit(new InfluenceModel(InfluenceParameters.defaults(), 0.01), TopicDictionary.empty(), SPLIT, horizon);
   }
 
   private static Map<String, UserAtSplit> byId(SplitData data) {
@@ -54,27 +60,45 @@ class TemporalSplitTest {
     Map<String, UserAtSplit> users = byId(data);
     assertThat(users).as("d only engaged themself, f only after the split").containsOnlyKeys("twitter:b", "twitter:e");
     UserAtSplit b = users.get("twitter:b");
-    assertThat(b.receivedBefore()).as("b's own retweet does not count").isEqualTo(3);
-    assertThat(b.actorsBefore()).isEqualTo(2);
+    assertThat(b.received()).as("b's own retweet does not count").isEqualTo(3);
+    assertThat(b.actors()).isEqualTo(2);
     assertThat(b.actorsAfter()).as("x twice and y; b's own retweet does not count").isEqualTo(2);
     UserAtSplit e = users.get("twitter:e");
-    assertThat(e.receivedBefore()).isEqualTo(1);
+    assertThat(e.received()).isEqualTo(1);
     assertThat(e.actorsAfter()).isZero();
     assertThat(b.score()).isGreaterThan(e.score());
     assertThat(e.score()).isGreaterThan(1.0);
-    assertThat(data.lastEvent()).isEqualTo(Instant.ofEpochSecond(1_700));
+    assertThat(data.truthEnd()).isEqualTo(Instant.ofEpochSecond(1_700));
   }
 
   @Test
-  void theDecayedCountOrdersUsersWithEqualCountsByHowRecentlyTheyWereEngaged() throws IOException {
-    SplitData data = atSplit().run(snapFile("a b 100 RT", "a c 900 RT", "x c 990 RT", "a d 950 RT"));
+  void onlyUsersEngagedInTheNinetyDaysBeforeTheSplitAreJudgedAndTheWindowedBaselinesCountOnlyThose() throws IOException {
+    long day = 86_400;
+    SplitData data = new TemporalSplit(new InfluenceModel(InfluenceParameters.defaults(), 0.01), TopicDictionary.empty(),
+        Instant.ofEpochSecond(200 * day), Optional.empty()).run(snapFile(
+            "a old 1000 RT",
+            "a both 2000 RT",
+            "b both " + (150 * day) + " RT",
+            "c both " + (151 * day) + " RT",
+            "x both " + (201 * day) + " RT"));
 
     Map<String, UserAtSplit> users = byId(data);
-    UserAtSplit b = users.get("twitter:b");
-    UserAtSplit d = users.get("twitter:d");
-    assertThat(b.receivedBefore()).isEqualTo(d.receivedBefore());
-    assertThat(b.decayedReceivedBefore()).as("decayed over 900 s, less than one").isLessThan(d.decayedReceivedBefore()).isLessThan(1.0);
-    assertThat(users.get("twitter:c").decayedReceivedBefore()).as("two interactions still outweigh one").isGreaterThan(d.decayedReceivedBefore());
+    assertThat(users).as("old was last engaged 200 days before the split").containsOnlyKeys("twitter:both");
+    UserAtSplit both = users.get("twitter:both");
+    assertThat(both.received()).isEqualTo(3);
+    assertThat(both.receivedRecently()).isEqualTo(2);
+    assertThat(both.actors()).isEqualTo(3);
+    assertThat(both.actorsRecently()).isEqualTo(2);
+    assertThat(both.decayedWeek()).isLessThan(both.decayedMonth()).isLessThan(1.0);
+    assertThat(both.pageRank()).isPositive();
+  }
+
+  @Test
+  void theHorizonEndsTheGroundTruth() throws IOException {
+    SplitData data = atSplit(Optional.of(Duration.ofSeconds(500))).run(snapFile("a b 100 RT", "x b 1200 RT", "y b 1600 RT"));
+
+    assertThat(byId(data).get("twitter:b").actorsAfter()).as("y came after the horizon").isEqualTo(1);
+    assertThat(data.truthEnd()).isEqualTo(Instant.ofEpochSecond(1_500));
   }
 
   @Test

@@ -17,7 +17,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The per-event update of one user's influence, in memory, without Kafka, state stores or serdes.
  *
- * <p>State: 4,096 users, each first fed 30 days of history (so they hold a month of day buckets,
+ * <p>State: 4,096 users, each first fed 30 days of history (so they hold
  * full lists of top contributors and recent causes, and, with topics, a full set of tracked topics).
  * Then each operation applies the next of 2^18 pre-generated engagements of the following half day to
  * its target. Targets follow a Zipf law, so some users are hot and most are cold, as in the Higgs data:

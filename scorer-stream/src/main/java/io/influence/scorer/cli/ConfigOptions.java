@@ -34,7 +34,7 @@ final class ConfigOptions {
   @Option(names = "--application-server", paramLabel = "HOST:PORT", description = "Where other instances reach this one's HTTP API.")
   String applicationServer;
 
-  @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", description = "Any setting, e.g. --set scoring.half.life=14d. Repeatable.")
+  @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", description = "Any setting, e.g. --set scoring.standing.half.life=365d. Repeatable.")
   Map<String, String> settings = new LinkedHashMap<>();
 
   /** The configuration from these flags, the environment and the file, with {@code fallbacks} under all of them. */

@@ -65,8 +65,16 @@ public final class ScorerConfig {
       Parsers.intBetween(-1, 16), "Replication of the topics the service creates; -1 takes the broker's default");
   public static final Setting<Integer> TOPIC_PARTITIONS = new Setting<>("topic.partitions", "4",
       Parsers.intBetween(1, 1024), "Partitions of the topics the service creates: output, dead letters, and the repartition topic (changing it needs an application reset)");
-  public static final Setting<Duration> HALF_LIFE = new Setting<>("scoring.half.life", "50d",
-      Parsers.positiveDuration(), "Half-life of received engagement");
+  public static final Setting<Duration> STANDING_HALF_LIFE = new Setting<>("scoring.standing.half.life", "180d",
+      Parsers.positiveDuration(), "Half-life of the long-standing influence a user's received engagement builds");
+  public static final Setting<Duration> MOMENTUM_HALF_LIFE = new Setting<>("scoring.momentum.half.life", "84h",
+      Parsers.positiveDuration(), "Half-life of a user's recent momentum; shorter than the standing's");
+  public static final Setting<Double> MOMENTUM_WEIGHT = new Setting<>("scoring.momentum.weight", "0.1",
+      Parsers.doubleBetween(0, 0.99), "How much the momentum moves the standing, on the log scale (0 ignores it)");
+  public static final Setting<Double> MOMENTUM_CAP = new Setting<>("scoring.momentum.cap", "1.5",
+      Parsers.doubleBetween(1, 1_000_000), "The most a burst can multiply the standing by, before the weight");
+  public static final Setting<Duration> PAIR_HALF_LIFE = new Setting<>("scoring.pair.half.life", "7d",
+      Parsers.positiveDuration(), "Half-life of the count of one actor's engagements of one target (repeats count less)");
   public static final Setting<Boolean> ACTOR_WEIGHTING = new Setting<>("scoring.actor.weighting", "true",
       Parsers.bool(), "Weigh each interaction by the actor's own score");
   public static final Setting<Map<EngagementType, Double>> TYPE_WEIGHTS = new Setting<>("scoring.weights", "",
@@ -99,7 +107,8 @@ public final class ScorerConfig {
 
   private static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID,
       INPUT_PATTERN, OUTPUT_TOPIC, ACCOUNT_LINKS_TOPIC, HTTP_PORT, APPLICATION_SERVER, FORWARD_TIMEOUT, STATE_DIR, PROCESSING_GUARANTEE,
-      COMMIT_INTERVAL, STREAM_THREADS, STATE_MEMORY, STANDBY_REPLICAS, REPLICATION_FACTOR, TOPIC_PARTITIONS, HALF_LIFE,
+      COMMIT_INTERVAL, STREAM_THREADS, STATE_MEMORY, STANDBY_REPLICAS, REPLICATION_FACTOR, TOPIC_PARTITIONS, STANDING_HALF_LIFE,
+      MOMENTUM_HALF_LIFE, MOMENTUM_WEIGHT, MOMENTUM_CAP, PAIR_HALF_LIFE,
       ACTOR_WEIGHTING, TYPE_WEIGHTS, SELECTIVITY_FREE_ACTIONS, TOPIC_DICTIONARY, DEDUPLICATION_WINDOW, LATE_GRACE, FUTURE_TOLERANCE, DECAY_MIN_SCORE_CHANGE, DECAY_REVIEW_INTERVAL, MIN_SCORE_CHANGE, LOG_FORMAT, LOG_LEVEL, METRICS_RECORDING_LEVEL, METRICS_REFRESH);
 
   public enum ProcessingGuarantee { EXACTLY_ONCE_V2, AT_LEAST_ONCE }
@@ -188,6 +197,11 @@ public final class ScorerConfig {
   @SuppressWarnings("unchecked")
   public <T> T get(Setting<T> setting) {
     return (T) values.get(setting);
+  }
+
+  /** Where {@code setting}'s value came from: a flag, the environment, a file, or the default. */
+  public String sourceOf(Setting<?> setting) {
+    return sources.get(setting);
   }
 
   /** Kafka client properties given under {@code kafka.}, without the prefix (SASL, TLS, tuning). */

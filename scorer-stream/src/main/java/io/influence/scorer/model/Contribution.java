@@ -14,7 +14,7 @@ public record Contribution(Outcome outcome, double influence, String reason) {
     SCORED,
     /** A POST: counted toward topics and activity, not influence. */
     ACTIVITY,
-    /** A self-interaction, or an engagement older than the window: changed nothing. */
+    /** A self-interaction: changed nothing. */
     IGNORED,
     /** An event id seen before: connectors redeliver, and a redelivery must not count twice. */
     DUPLICATE
@@ -30,10 +30,6 @@ public record Contribution(Outcome outcome, double influence, String reason) {
 
   static Contribution selfInteraction() {
     return new Contribution(Outcome.IGNORED, 0, "self-interaction");
-  }
-
-  static Contribution outsideWindow() {
-    return new Contribution(Outcome.IGNORED, 0, "outside-window");
   }
 
   static Contribution duplicate() {

@@ -1,5 +1,6 @@
 package io.influence.scorer.model;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -9,7 +10,7 @@ import java.util.Map;
 /**
  * One user's UTC day: the engagement they received (and the posts they made), the raw influence it
  * carried by type, network and topic, and the last score published that day. The user's history is a
- * run of these, one per day for 90 days; unlike {@link UserInfluence}'s day buckets, which are
+ * run of these, one per day for {@link #KEPT}; unlike {@link UserInfluence}'s sums, which are
  * forward-decayed for O(1) scoring, the sums here are the influence each engagement had at its own time.
  *
  * @param counts accepted engagements by type, posts included
@@ -27,6 +28,8 @@ public record DailyActivity(
     long scoreAtMillis) {
 
   public static final long MILLIS_PER_DAY = 86_400_000L;
+  /** How long a user's days are kept, for their history: what {@code /v1/users/{id}/history} can show. */
+  public static final Duration KEPT = Duration.ofDays(90);
 
   public DailyActivity {
     counts = copy(counts, EngagementType.class);

@@ -1,26 +1,18 @@
 package io.influence.scorer.model;
 
 /**
- * When a user's score is next worth reviewing for decay: the time it takes the score to fall by
- * {@code minDrop} points if nothing else happens. Below the knee the score falls
- * {@code pointsPerDoubling} points per half-life of whatever part of the influence dominates, so the pace
- * (half-life 3.5 days) gives the earliest time a review can find a drop, and the level (50 days) the
- * time to look again when a review found the pace no longer matters.
+ * When a user's score is first worth reviewing for decay, after an engagement: the soonest it could
+ * have fallen by {@code minDrop} points with time alone. That is when the momentum falls at its own
+ * pace and the standing at its own on the rest ({@link Momentum#fastestFallPerMilli}), below the
+ * knee, where the scale gives the most points per doubling. A review that finds less than
+ * {@code minDrop} asks the user itself when the fall will have happened ({@link UserInfluence#whenScoreFallsTo}).
  */
 public final class DecaySchedule {
   private DecaySchedule() {}
 
-  /** The first review after the score was computed at {@code atMillis}: as soon as the pace could have moved it. */
+  /** The first review after the score was computed at {@code atMillis}. */
   public static long firstReview(long atMillis, double minDrop, InfluenceParameters parameters) {
-    return atMillis + delay(parameters.paceHalfLife(), minDrop, parameters);
-  }
-
-  /** The review after one at {@code atMillis} that found less than {@code minDrop}: the level's pace of decay. */
-  public static long nextReview(long atMillis, double minDrop, InfluenceParameters parameters) {
-    return atMillis + delay(parameters.halfLife(), minDrop, parameters);
-  }
-
-  private static long delay(HalfLife halfLife, double minDrop, InfluenceParameters parameters) {
-    return Math.max(1, Math.round(halfLife.duration().toMillis() * minDrop / parameters.scale().pointsPerDoubling()));
+    double pointsPerMilli = parameters.scale().pointsPerDoubling() * parameters.momentum().fastestFallPerMilli(parameters.standingHalfLife());
+    return atMillis + Math.max(1, Math.round(minDrop / pointsPerMilli));
   }
 }

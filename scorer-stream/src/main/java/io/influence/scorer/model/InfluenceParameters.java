@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * Every constant of the influence model. Defaults and the reasons for them are in docs/SCORING.md.
  *
- * @param halfLife how fast received engagement loses weight in the long-run level
- * @param paceHalfLife how fast it loses weight in the recent pace, which lets an active user recover
- * @param window engagement older than this no longer counts at all
+ * @param standingHalfLife how fast received engagement loses weight in the long-standing influence
+ * @param momentum how fast the recent momentum forgets, and how much it moves the standing
+ * @param pairHalfLife how fast a pair of actor and target forgets its earlier engagements (Klout's
+ *     "unique actors beat repeat actors", {@link PairHistory})
  * @param typeWeights influence of one engagement of each type from an actor at the reference score
  * @param postTopicWeight topic influence of one's own post on a topic (activity, not influence)
  * @param scale raw influence to 1–100
@@ -21,9 +22,9 @@ import java.util.Map;
  * @param recentCauses how many recent causes of change are remembered
  */
 public record InfluenceParameters(
-    HalfLife halfLife,
-    HalfLife paceHalfLife,
-    Duration window,
+    HalfLife standingHalfLife,
+    Momentum momentum,
+    HalfLife pairHalfLife,
     Map<EngagementType, Double> typeWeights,
     double postTopicWeight,
     InfluenceScale scale,
@@ -44,11 +45,9 @@ public record InfluenceParameters(
       complete.put(type, weight);
     }
     typeWeights = Map.copyOf(complete);
-    if (window.toDays() < 1) {
-      throw new IllegalArgumentException("window must be at least a day, got " + window);
-    }
-    if (paceHalfLife.duration().compareTo(halfLife.duration()) >= 0) {
-      throw new IllegalArgumentException("the pace half-life must be shorter than the half-life");
+    if (momentum.halfLife().duration().compareTo(standingHalfLife.duration()) >= 0) {
+      throw new IllegalArgumentException("the momentum's half-life (" + momentum.halfLife().duration()
+          + ") must be shorter than the standing's (" + standingHalfLife.duration() + ")");
     }
     if (!(selectivityFreeActions >= 1)) {
       throw new IllegalArgumentException("selectivityFreeActions must be at least 1, got " + selectivityFreeActions);
@@ -58,11 +57,15 @@ public record InfluenceParameters(
     }
   }
 
+  /**
+   * The defaults: the time constants chosen on MathOverflow's 2013-07-01 split, the type weights on
+   * Higgs's 3 July split, each within what the model's rules allow (docs/VALIDATION.md).
+   */
   public static InfluenceParameters defaults() {
     return new InfluenceParameters(
-        new HalfLife(Duration.ofDays(50)),
-        new HalfLife(Duration.ofHours(84)),
-        Duration.ofDays(90),
+        new HalfLife(Duration.ofDays(180)),
+        new Momentum(new HalfLife(Duration.ofHours(84)), 0.1, 1.5),
+        new HalfLife(Duration.ofDays(7)),
         defaultTypeWeights(),
         0.1,
         new InfluenceScale(5.0, 1.0, 80.0),
@@ -74,15 +77,19 @@ public record InfluenceParameters(
         5);
   }
 
-  /** SHARE > MENTION > REPLY = COMMENT > LIKE > FOLLOW; POST earns no influence, only topic activity. */
+  /**
+   * SHARE = MENTION = REPLY = COMMENT > LIKE > FOLLOW: the order the product requires
+   * (SHARE ≥ MENTION ≥ REPLY = COMMENT > LIKE > FOLLOW) with the first four as close as it allows, as
+   * Higgs asked (docs/VALIDATION.md). POST earns no influence, only topic activity.
+   */
   public static Map<EngagementType, Double> defaultTypeWeights() {
     return Map.of(
         EngagementType.SHARE, 1.0,
-        EngagementType.MENTION, 0.8,
-        EngagementType.REPLY, 0.6,
-        EngagementType.COMMENT, 0.6,
-        EngagementType.LIKE, 0.25,
-        EngagementType.FOLLOW, 0.15,
+        EngagementType.MENTION, 1.0,
+        EngagementType.REPLY, 1.0,
+        EngagementType.COMMENT, 1.0,
+        EngagementType.LIKE, 0.5,
+        EngagementType.FOLLOW, 0.25,
         EngagementType.POST, 0.0);
   }
 
@@ -101,36 +108,8 @@ public record InfluenceParameters(
         * repetitionFactor;
   }
 
-  /**
-   * Converts the recent pace to the units of the long-run level: for a steady stream of engagement
-   * both come out equal, so the pace only matters after a change in activity.
-   */
-  public double paceToLevel() {
-    double windowKept = 1 - halfLife.decayOver(window.toMillis());
-    return windowKept * halfLife.duration().toMillis() / (double) paceHalfLife.duration().toMillis();
-  }
-
-  public long windowDays() {
-    return window.toDays();
-  }
-
-  public InfluenceParameters withActorWeighting(ActorWeighting weighting) {
-    return new InfluenceParameters(halfLife, paceHalfLife, window, typeWeights, postTopicWeight, scale, weighting,
-        selectivityFreeActions, topTopics, trackedTopics, topContributors, recentCauses);
-  }
-
-  public InfluenceParameters withHalfLife(HalfLife newHalfLife) {
-    return new InfluenceParameters(newHalfLife, paceHalfLife, window, typeWeights, postTopicWeight, scale, actorWeighting,
-        selectivityFreeActions, topTopics, trackedTopics, topContributors, recentCauses);
-  }
-
-  public InfluenceParameters withSelectivityFreeActions(double freeActions) {
-    return new InfluenceParameters(halfLife, paceHalfLife, window, typeWeights, postTopicWeight, scale, actorWeighting,
-        freeActions, topTopics, trackedTopics, topContributors, recentCauses);
-  }
-
-  public InfluenceParameters withTypeWeights(Map<EngagementType, Double> weights) {
-    return new InfluenceParameters(halfLife, paceHalfLife, window, weights, postTopicWeight, scale, actorWeighting,
-        selectivityFreeActions, topTopics, trackedTopics, topContributors, recentCauses);
+  /** The influence of a standing and a momentum decayed to the same moment ({@link Momentum}). */
+  public double influence(double standing, double momentumSum) {
+    return momentum.influence(standing, momentumSum, standingHalfLife, scale.unit());
   }
 }

@@ -3,10 +3,13 @@ package io.influence.scorer.model;
 /**
  * Klout's "unique actors beat repeat actors": how often one actor has engaged one target recently.
  * The n-th engagement of a pair counts {@code 1 / (1 + c)}, where {@code c} is the decayed number of
- * the pair's earlier engagements, so a hundred shares from one person are worth about
- * {@code ln 100 + 0.58 ≈ 5} shares from different people, and a pair that falls silent is new again
- * after a few half-lives, and entirely new once its latest engagement has left the window: what
- * happened longer ago than the window no longer counts (docs/SCORING.md §2).
+ * the pair's earlier engagements (half-life {@link InfluenceParameters#pairHalfLife()}, 7 days), so a
+ * hundred shares from one person in a day are worth about {@code ln 100 + 0.58 ≈ 5} shares from
+ * different people, and a pair that falls silent counts as new again within weeks.
+ *
+ * <p>Once the decayed count is below {@value #NEGLIGIBLE_COUNT} the pair is new again (its next
+ * engagement would count at least 99% anyway), so that a store may forget it: without that, every
+ * pair ever seen would be kept forever.
  *
  * <p>Immutable.
  *
@@ -14,6 +17,8 @@ package io.influence.scorer.model;
  * @param asOfMillis time of the pair's latest engagement
  */
 public record PairHistory(double count, long asOfMillis) {
+  /** A decayed count below this is no count at all. */
+  public static final double NEGLIGIBLE_COUNT = 0.01;
 
   public static PairHistory none() {
     return new PairHistory(0, Long.MIN_VALUE);
@@ -29,11 +34,15 @@ public record PairHistory(double count, long asOfMillis) {
   }
 
   /**
-   * From this time on the pair counts as new: its latest engagement has left the window. A store may
-   * forget the history then (once no late engagement can still arrive before it).
+   * From this time on the pair counts as new: its count has decayed below {@link #NEGLIGIBLE_COUNT}.
+   * A store may forget the history then (once no late engagement can still arrive before it).
    */
   public long forgottenAtMillis(InfluenceParameters parameters) {
-    return asOfMillis + parameters.window().toMillis();
+    if (asOfMillis == Long.MIN_VALUE || count < NEGLIGIBLE_COUNT) {
+      return asOfMillis;
+    }
+    double halfLives = Math.log(count / NEGLIGIBLE_COUNT) / Math.log(2);
+    return asOfMillis + (long) Math.ceil(halfLives * parameters.pairHalfLife().duration().toMillis());
   }
 
   /** A late engagement sees the count as of the latest one, never more: decay runs forward only. */
@@ -41,6 +50,6 @@ public record PairHistory(double count, long asOfMillis) {
     if (asOfMillis == Long.MIN_VALUE || atMillis >= forgottenAtMillis(parameters)) {
       return 0;
     }
-    return atMillis > asOfMillis ? count * parameters.halfLife().decayOver(atMillis - asOfMillis) : count;
+    return atMillis > asOfMillis ? count * parameters.pairHalfLife().decayOver(atMillis - asOfMillis) : count;
   }
 }

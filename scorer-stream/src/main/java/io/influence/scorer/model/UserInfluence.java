@@ -1,50 +1,42 @@
 package io.influence.scorer.model;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.TreeMap;
 
 /**
- * One user's influence: the engagement they received, decayed, overall, per network and per topic,
- * with the days it came on, who lifted them most, and what was last published.
+ * One user's influence: the engagement they received, decayed on two timescales, overall, per network
+ * and per topic, with their counts by type, who lifted them most, and what was last published.
  *
  * <p><b>Decay.</b> Forward decay (Cormode, Shkapenyuk, Srivastava, Xu: "Forward Decay: A Practical
  * Time Decay Model for Streaming Systems", ICDE 2009): an engagement of influence {@code w} at time
  * {@code t} is stored as {@code w·e^(λ(t−L))} against a landmark {@code L}, and is worth that times
- * {@code e^(−λ(T−L))} at time {@code T}. An update is O(1) and exact in whatever order events
- * arrive. When exponents grow large the landmark moves forward and every sum is rescaled.
+ * {@code e^(−λ(T−L))} at time {@code T}. An update is O(1) and exact in whatever order events arrive,
+ * however late. When exponents grow large the landmark moves forward and every sum is rescaled.
  *
- * <p><b>Level, pace and recovery.</b> Two sums are kept: the long-run <i>level</i> (half-life 50 days)
- * and the recent <i>pace</i> (half-life 3.5 days, converted to the level's units, so both agree for a
- * steady stream). The influence scored is {@code max(level, min(pace, established))}, where
- * {@code established} is the highest end-of-day level within the window. Idle, the level decays
- * slowly (two weeks cost a mid-range score about 2 points); active again at the usual pace, the pace
- * restores the established level within two weeks; but the pace alone never lifts a user above what
- * the level has established, so a burst from fresh accounts earns no more than its level.
- *
- * <p><b>Window.</b> Each day's contributions are kept apart, and a day leaves every sum once it is
- * {@code window} old: what happened more than 90 days ago no longer counts at all.
+ * <p><b>Standing and momentum.</b> Two sums are kept, the standing (half-life 180 days) and the
+ * momentum (3.5 days); {@link Momentum} combines them into the influence scored. Nothing is kept per
+ * day: the state is the same size after a week as after ten years (the 90 days of history the API
+ * shows live in the daily-activity store, apart).
  *
  * <p>Mutable and not thread-safe: one instance belongs to one stream task at a time.
  */
 public final class UserInfluence {
-  /** {@code e^40 ≈ 2·10^17}: far from overflow, and reached only after months of the pace's half-life. */
+  /** {@code e^40 ≈ 2·10^17}: far from overflow, and reached only after months of the momentum's half-life. */
   private static final double MAX_FORWARD_EXPONENT = 40;
-  private static final long MILLIS_PER_DAY = 86_400_000L;
+  /** Far enough ahead to look for a fall of the score: a standing half-life at most halves it. */
+  private static final int FALL_SEARCH_STEPS = 60;
 
   private final String userId;
   private long landmarkMillis;
   private final Sums total;
-  private final TreeMap<Long, Day> days;
-  /** The last of {@link #days}, where nearly every engagement lands: reached without a TreeMap lookup. */
-  private Day newestDay;
+  private final Map<String, Double> standingByNetwork;
+  private final Map<String, Sums> byTopic;
+  private final long[] counts;
   private final Map<String, Double> forwardByContributor;
   private final Deque<Cause> recentCauses;
   private long latestEventMillis;
@@ -55,15 +47,12 @@ public final class UserInfluence {
   private UserInfluence(State state) {
     this.userId = state.userId();
     this.landmarkMillis = state.landmarkMillis();
-    this.days = new TreeMap<>();
-    this.total = new Sums();
-    state.days().forEach(day -> {
-      Day copy = new Day(day.dayIndex(), new Sums(day.level(), day.pace(), day.byNetwork(), day.byTopic()), countsArray(day.counts()));
-      copy.cumulativeLevel = day.cumulativeLevel();
-      days.put(day.dayIndex(), copy);
-      total.add(copy.sums);
-    });
-    this.newestDay = days.isEmpty() ? null : days.lastEntry().getValue();
+    this.total = new Sums(state.standing(), state.momentum());
+    this.standingByNetwork = new HashMap<>(state.standingByNetwork());
+    this.byTopic = new HashMap<>();
+    state.byTopic().forEach((topic, sums) -> byTopic.put(topic, new Sums(sums.standing(), sums.momentum())));
+    this.counts = new long[EngagementType.values().length];
+    state.counts().forEach((type, count) -> counts[type.ordinal()] = count);
     this.forwardByContributor = new HashMap<>(state.forwardByContributor());
     this.recentCauses = new ArrayDeque<>(state.recentCauses());
     this.latestEventMillis = state.latestEventMillis();
@@ -74,8 +63,8 @@ public final class UserInfluence {
 
   /** A user who has received nothing yet. */
   public static UserInfluence newUser(String userId) {
-    return new UserInfluence(new State(userId, Long.MIN_VALUE, List.of(), Map.of(), List.of(), Long.MIN_VALUE,
-        null, Double.NaN, List.of()));
+    return new UserInfluence(new State(userId, Long.MIN_VALUE, 0, 0, Map.of(), Map.of(), Map.of(), Map.of(), List.of(),
+        Long.MIN_VALUE, null, Double.NaN, List.of()));
   }
 
   public static UserInfluence restore(State state) {
@@ -90,80 +79,101 @@ public final class UserInfluence {
    * Adds an engagement this user received (or, for a POST, made).
    *
    * @param repetitionFactor what the pair's history leaves this engagement worth ({@link PairHistory})
-   * @return what it was worth; {@link Contribution.Outcome#IGNORED} for a self-interaction, and for an
-   *     engagement older than the window as of the latest one, which can no longer count
+   * @return what it was worth; {@link Contribution.Outcome#IGNORED} for a self-interaction
    */
   public Contribution receive(Engagement engagement, double repetitionFactor, InfluenceParameters parameters) {
-    long at = engagement.occurredAtMillis();
     if (engagement.isSelfInteraction()) {
       return Contribution.selfInteraction();
     }
-    if (isBeforeWindow(at, parameters)) {
-      return Contribution.outsideWindow();
-    }
+    long at = engagement.occurredAtMillis();
     moveLandmarkIfNeeded(at, parameters);
-    double levelForward = Math.exp(parameters.halfLife().ratePerMilli() * (at - landmarkMillis));
-    double paceForward = Math.exp(parameters.paceHalfLife().ratePerMilli() * (at - landmarkMillis));
-    Day day = dayOf(Math.floorDiv(at, MILLIS_PER_DAY), parameters);
-    day.counts[engagement.type().ordinal()]++;
+    double standingForward = Math.exp(parameters.standingHalfLife().ratePerMilli() * (at - landmarkMillis));
+    double momentumForward = Math.exp(parameters.momentum().halfLife().ratePerMilli() * (at - landmarkMillis));
+    counts[engagement.type().ordinal()]++;
     latestEventMillis = Math.max(latestEventMillis, at);
 
     if (engagement.type() == EngagementType.POST) {
-      Sums posted = Sums.topicsOnly(engagement.topics(), parameters.postTopicWeight() * levelForward);
-      day.sums.add(posted);
-      total.add(posted);
-      forgetWeakTopics(parameters.trackedTopics());
+      double weight = parameters.postTopicWeight();
+      addToTopics(engagement.topics(), weight * standingForward, weight * momentumForward, parameters.trackedTopics());
       return Contribution.activity();
     }
     double influence = parameters.influenceOf(engagement, repetitionFactor);
-    double level = influence * levelForward;
-    double pace = influence * paceForward;
-    day.sums.addEngagement(level, pace, engagement.network(), engagement.topics());
-    total.addEngagement(level, pace, engagement.network(), engagement.topics());
-    if (day == newestDay) {
-      day.cumulativeLevel += level;
-    } else {
-      days.tailMap(day.dayIndex, true).values().forEach(later -> later.cumulativeLevel += level);
-    }
-    forgetWeakTopics(parameters.trackedTopics());
-    rememberContributor(engagement.actorId(), influence * levelForward, parameters.topContributors());
+    double standing = influence * standingForward;
+    total.add(standing, influence * momentumForward);
+    standingByNetwork.merge(engagement.network(), standing, Double::sum);
+    addToTopics(engagement.topics(), standing, influence * momentumForward, parameters.trackedTopics());
+    rememberContributor(engagement.actorId(), standing, parameters.topContributors());
     rememberCause(new Cause(engagement.eventId(), engagement.actorId(), engagement.type(), influence, at), parameters.recentCauses());
     return Contribution.scored(influence);
   }
 
-  /**
-   * The user's influence and score as of {@code atMillis}, with decay applied up to then. Days that
-   * have left the window by then are forgotten for good.
-   */
+  /** The user's influence and score as of {@code atMillis}, with decay applied up to then. */
   public InfluenceSnapshot snapshotAt(long atMillis, InfluenceParameters parameters) {
-    forgetDaysBefore(firstDayOfWindow(atMillis, parameters));
     if (landmarkMillis == Long.MIN_VALUE) {
-      return new InfluenceSnapshot(userId, parameters.scale().score(0), 0, List.of(), List.of(), Map.of(), atMillis);
+      return new InfluenceSnapshot(userId, parameters.scale().score(0), 0, List.of(), List.of(), engagementCounts(), atMillis);
     }
-    double levelDecay = Math.exp(-parameters.halfLife().ratePerMilli() * (atMillis - landmarkMillis));
-    double paceDecay = Math.exp(-parameters.paceHalfLife().ratePerMilli() * (atMillis - landmarkMillis));
-    double level = total.level * levelDecay;
-    double pace = total.pace * paceDecay * parameters.paceToLevel();
-    double influence = Math.max(level, Math.min(pace, establishedLevel(atMillis, parameters)));
+    Decay decay = decayAt(atMillis, parameters);
+    double influence = decay.influenceOf(total, parameters);
     InfluenceScale scale = parameters.scale();
 
-    List<InfluenceSnapshot.TopicInfluence> topics = strongest(total.byTopic, parameters.topTopics()).stream()
-        .map(e -> new InfluenceSnapshot.TopicInfluence(e.getKey(), scale.score(e.getValue() * levelDecay), e.getValue() * levelDecay))
+    List<InfluenceSnapshot.TopicInfluence> topics = strongest(byTopic.entrySet().stream()
+            .map(e -> Map.entry(e.getKey(), decay.influenceOf(e.getValue(), parameters))).toList(), parameters.topTopics())
+        .stream()
+        .map(e -> new InfluenceSnapshot.TopicInfluence(e.getKey(), scale.score(e.getValue()), e.getValue()))
         .toList();
-    List<InfluenceSnapshot.NetworkInfluence> networks = strongest(total.byNetwork, Integer.MAX_VALUE).stream()
-        .map(e -> new InfluenceSnapshot.NetworkInfluence(e.getKey(), e.getValue() * levelDecay))
+    // Each network's part of the influence is its part of the standing.
+    double perStanding = total.standing > 0 ? influence / total.standing : 0;
+    List<InfluenceSnapshot.NetworkInfluence> networks = strongest(List.copyOf(standingByNetwork.entrySet()), Integer.MAX_VALUE).stream()
+        .map(e -> new InfluenceSnapshot.NetworkInfluence(e.getKey(), e.getValue() * perStanding))
         .toList();
     return new InfluenceSnapshot(userId, scale.score(influence), influence, topics, networks, engagementCounts(), atMillis);
   }
 
-  /** Who lifted this user most within the window, with the influence each gave, as of {@code atMillis}. */
+  /** The score as of {@code atMillis}: {@link #snapshotAt}'s, without the topics and networks. */
+  public double scoreAt(long atMillis, InfluenceParameters parameters) {
+    if (landmarkMillis == Long.MIN_VALUE) {
+      return parameters.scale().score(0);
+    }
+    return parameters.scale().score(decayAt(atMillis, parameters).influenceOf(total, parameters));
+  }
+
+  /**
+   * The first time, after {@code fromMillis} and without further engagement, at which the score is
+   * down to {@code score} or below; {@link Long#MAX_VALUE} if it never gets there. The score only falls
+   * with time, so a bisection finds it.
+   */
+  public long whenScoreFallsTo(double score, long fromMillis, InfluenceParameters parameters) {
+    if (scoreAt(fromMillis, parameters) <= score) {
+      return fromMillis;
+    }
+    long step = parameters.standingHalfLife().duration().toMillis();
+    long high = fromMillis;
+    for (int i = 0; i < FALL_SEARCH_STEPS && scoreAt(high, parameters) > score; i++) {
+      high = Math.addExact(high, step);
+    }
+    if (scoreAt(high, parameters) > score) {
+      return Long.MAX_VALUE;
+    }
+    long low = fromMillis;
+    while (high - low > 1) {
+      long middle = low + (high - low) / 2;
+      if (scoreAt(middle, parameters) <= score) {
+        high = middle;
+      } else {
+        low = middle;
+      }
+    }
+    return high;
+  }
+
+  /** Who lifted this user most, with the influence each gave to their standing, as of {@code atMillis}. */
   public List<Contributor> topContributors(long atMillis, InfluenceParameters parameters) {
     if (landmarkMillis == Long.MIN_VALUE) {
       return List.of();
     }
-    double levelDecay = Math.exp(-parameters.halfLife().ratePerMilli() * (atMillis - landmarkMillis));
-    return strongest(forwardByContributor, parameters.topContributors()).stream()
-        .map(e -> new Contributor(e.getKey(), e.getValue() * levelDecay))
+    double standingDecay = Math.exp(-parameters.standingHalfLife().ratePerMilli() * (atMillis - landmarkMillis));
+    return strongest(List.copyOf(forwardByContributor.entrySet()), parameters.topContributors()).stream()
+        .map(e -> new Contributor(e.getKey(), e.getValue() * standingDecay))
         .toList();
   }
 
@@ -218,91 +228,38 @@ public final class UserInfluence {
     return latestEventMillis;
   }
 
-  /** Days within the window that hold engagement, oldest first. */
-  public List<DayState> days() {
-    return days.values().stream().map(Day::state).toList();
-  }
-
   public State state() {
-    return new State(userId, landmarkMillis, days(), Map.copyOf(forwardByContributor), List.copyOf(recentCauses),
-        latestEventMillis, published, previousPublishedScore, publishedTopics);
+    Map<String, TopicSums> topics = new HashMap<>();
+    byTopic.forEach((topic, sums) -> topics.put(topic, new TopicSums(sums.standing, sums.momentum)));
+    return new State(userId, landmarkMillis, total.standing, total.momentum, Map.copyOf(standingByNetwork), Map.copyOf(topics),
+        engagementCounts(), Map.copyOf(forwardByContributor), List.copyOf(recentCauses), latestEventMillis, published,
+        previousPublishedScore, publishedTopics);
   }
 
-  /**
-   * The highest level the user reached at the end of any day still in the window (the current day
-   * ends now): the level that a return to the usual pace can restore.
-   */
-  private double establishedLevel(long atMillis, InfluenceParameters parameters) {
-    double rate = parameters.halfLife().ratePerMilli();
-    double highest = 0;
-    for (Day day : days.values()) {
-      long endOfDay = Math.min(atMillis, (day.dayIndex + 1) * MILLIS_PER_DAY);
-      highest = Math.max(highest, day.cumulativeLevel * Math.exp(-rate * (endOfDay - landmarkMillis)));
-    }
-    return highest;
+  private Decay decayAt(long atMillis, InfluenceParameters parameters) {
+    return new Decay(Math.exp(-parameters.standingHalfLife().ratePerMilli() * (atMillis - landmarkMillis)),
+        Math.exp(-parameters.momentum().halfLife().ratePerMilli() * (atMillis - landmarkMillis)));
   }
 
-  /**
-   * The bucket of {@code dayIndex}, created if needed with the level the window held at that day's
-   * end: everything received in the 90 days up to it.
-   */
-  private Day dayOf(long dayIndex, InfluenceParameters parameters) {
-    if (newestDay != null && newestDay.dayIndex == dayIndex) {
-      return newestDay;
-    }
-    Day day = days.get(dayIndex);
-    if (day == null) {
-      day = Day.empty(dayIndex);
-      for (Day earlier : days.subMap(dayIndex - parameters.windowDays() + 1, true, dayIndex, false).values()) {
-        day.cumulativeLevel += earlier.sums.level;
-      }
-      days.put(dayIndex, day);
-      if (newestDay == null || dayIndex > newestDay.dayIndex) {
-        newestDay = day;
-      }
-    }
-    return day;
-  }
-
-  private boolean isBeforeWindow(long atMillis, InfluenceParameters parameters) {
-    return latestEventMillis != Long.MIN_VALUE
-        && Math.floorDiv(atMillis, MILLIS_PER_DAY) < firstDayOfWindow(latestEventMillis, parameters);
-  }
-
-  private static long firstDayOfWindow(long atMillis, InfluenceParameters parameters) {
-    return Math.floorDiv(atMillis, MILLIS_PER_DAY) - parameters.windowDays() + 1;
-  }
-
-  private void forgetDaysBefore(long firstDay) {
-    while (!days.isEmpty() && days.firstKey() < firstDay) {
-      Day expired = days.pollFirstEntry().getValue();
-      total.subtract(expired.sums);
-    }
-    if (days.isEmpty()) {
-      // Nothing is left to count; dropping the residue also clears rounding error.
-      newestDay = null;
-      total.clear();
-      forwardByContributor.clear();
-    }
-  }
-
+  /** Engagements received (or posts made) by type, since the user was first engaged. */
   private Map<EngagementType, Long> engagementCounts() {
-    Map<EngagementType, Long> counts = new EnumMap<>(EngagementType.class);
-    for (Day day : days.values()) {
-      for (EngagementType type : EngagementType.values()) {
-        if (day.counts[type.ordinal()] > 0) {
-          counts.merge(type, day.counts[type.ordinal()], Long::sum);
-        }
+    Map<EngagementType, Long> byType = new EnumMap<>(EngagementType.class);
+    for (EngagementType type : EngagementType.values()) {
+      if (counts[type.ordinal()] > 0) {
+        byType.put(type, counts[type.ordinal()]);
       }
     }
-    return counts;
+    return byType;
   }
 
-  private void forgetWeakTopics(int trackedTopics) {
-    while (total.byTopic.size() > trackedTopics) {
-      String weakest = weakest(total.byTopic).getKey();
-      total.byTopic.remove(weakest);
-      days.values().forEach(day -> day.sums.byTopic.remove(weakest));
+  /** A topic named twice in one engagement counts twice; normalised events name none twice. */
+  private void addToTopics(List<String> topics, double standing, double momentum, int trackedTopics) {
+    for (String topic : topics) {
+      byTopic.computeIfAbsent(topic, key -> new Sums(0, 0)).add(standing, momentum);
+    }
+    while (byTopic.size() > trackedTopics) {
+      Map.Entry<String, Double> weakest = weakest(byTopic.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue().standing)).toList());
+      byTopic.remove(weakest.getKey());
     }
   }
 
@@ -317,7 +274,7 @@ public final class UserInfluence {
       forwardByContributor.merge(actorId, forwardInfluence, Double::sum);
       return;
     }
-    Map.Entry<String, Double> weakest = weakest(forwardByContributor);
+    Map.Entry<String, Double> weakest = weakest(forwardByContributor.entrySet());
     forwardByContributor.remove(weakest.getKey());
     forwardByContributor.put(actorId, weakest.getValue() + forwardInfluence);
   }
@@ -334,18 +291,16 @@ public final class UserInfluence {
       landmarkMillis = atMillis;
       return;
     }
-    if (parameters.paceHalfLife().ratePerMilli() * (atMillis - landmarkMillis) <= MAX_FORWARD_EXPONENT) {
+    if (parameters.momentum().halfLife().ratePerMilli() * (atMillis - landmarkMillis) <= MAX_FORWARD_EXPONENT) {
       return;
     }
     long shift = atMillis - landmarkMillis;
-    double levelRescale = parameters.halfLife().decayOver(shift);
-    double paceRescale = parameters.paceHalfLife().decayOver(shift);
-    total.rescale(levelRescale, paceRescale);
-    days.values().forEach(day -> {
-      day.sums.rescale(levelRescale, paceRescale);
-      day.cumulativeLevel *= levelRescale;
-    });
-    forwardByContributor.replaceAll((actor, value) -> value * levelRescale);
+    double standingRescale = parameters.standingHalfLife().decayOver(shift);
+    double momentumRescale = parameters.momentum().halfLife().decayOver(shift);
+    total.rescale(standingRescale, momentumRescale);
+    byTopic.values().forEach(sums -> sums.rescale(standingRescale, momentumRescale));
+    standingByNetwork.replaceAll((network, value) -> value * standingRescale);
+    forwardByContributor.replaceAll((actor, value) -> value * standingRescale);
     landmarkMillis = atMillis;
   }
 
@@ -353,9 +308,9 @@ public final class UserInfluence {
    * The entry of least value, the first met among equals: what {@code stream().min(comparingByValue())}
    * picks, without a stream, since this runs for most engagements of a user with many contributors.
    */
-  private static Map.Entry<String, Double> weakest(Map<String, Double> values) {
+  private static Map.Entry<String, Double> weakest(Iterable<Map.Entry<String, Double>> values) {
     Map.Entry<String, Double> weakest = null;
-    for (Map.Entry<String, Double> entry : values.entrySet()) {
+    for (Map.Entry<String, Double> entry : values) {
       if (weakest == null || entry.getValue().compareTo(weakest.getValue()) < 0) {
         weakest = entry;
       }
@@ -366,125 +321,39 @@ public final class UserInfluence {
     return weakest;
   }
 
-  private static List<Map.Entry<String, Double>> strongest(Map<String, Double> values, int limit) {
-    return values.entrySet().stream()
+  private static List<Map.Entry<String, Double>> strongest(List<Map.Entry<String, Double>> values, int limit) {
+    return values.stream()
         .filter(e -> e.getValue() > 0)
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .limit(limit)
         .toList();
   }
 
-  private static long[] countsArray(Map<EngagementType, Long> counts) {
-    long[] array = new long[EngagementType.values().length];
-    counts.forEach((type, count) -> array[type.ordinal()] = count);
-    return array;
-  }
-
-  /** Forward-decayed sums, relative to the user's landmark. */
+  /** Forward-decayed standing and momentum, relative to the user's landmark. */
   private static final class Sums {
-    private double level;
-    private double pace;
-    private final Map<String, Double> byNetwork;
-    private final Map<String, Double> byTopic;
+    private double standing;
+    private double momentum;
 
-    Sums() {
-      this(0, 0, Map.of(), Map.of());
+    Sums(double standing, double momentum) {
+      this.standing = standing;
+      this.momentum = momentum;
     }
 
-    Sums(double level, double pace, Map<String, Double> byNetwork, Map<String, Double> byTopic) {
-      this.level = level;
-      this.pace = pace;
-      this.byNetwork = new HashMap<>(byNetwork);
-      this.byTopic = new HashMap<>(byTopic);
+    void add(double addedStanding, double addedMomentum) {
+      standing += addedStanding;
+      momentum += addedMomentum;
     }
 
-    /**
-     * Adds one engagement's forward-decayed influence, as adding a separate {@code Sums} of it would,
-     * without building one: this runs twice per engagement. A topic named twice in one engagement
-     * (normalised events name none twice) is summed first, so the result is the same to the last bit.
-     */
-    void addEngagement(double addedLevel, double addedPace, String network, List<String> topics) {
-      level += addedLevel;
-      pace += addedPace;
-      byNetwork.merge(network, addedLevel, Double::sum);
-      for (int i = 0; i < topics.size(); i++) {
-        String topic = topics.get(i);
-        if (topics.indexOf(topic) < i) {
-          continue;
-        }
-        double topicLevel = addedLevel;
-        for (int j = i + 1; j < topics.size(); j++) {
-          if (topic.equals(topics.get(j))) {
-            topicLevel += addedLevel;
-          }
-        }
-        byTopic.merge(topic, topicLevel, Double::sum);
-      }
-    }
-
-    static Sums topicsOnly(List<String> topics, double topicLevel) {
-      Sums sums = new Sums();
-      topics.forEach(topic -> sums.byTopic.merge(topic, topicLevel, Double::sum));
-      return sums;
-    }
-
-    void add(Sums other) {
-      level += other.level;
-      pace += other.pace;
-      other.byNetwork.forEach((k, v) -> byNetwork.merge(k, v, Double::sum));
-      other.byTopic.forEach((k, v) -> byTopic.merge(k, v, Double::sum));
-    }
-
-    void subtract(Sums other) {
-      level = Math.max(0, level - other.level);
-      pace = Math.max(0, pace - other.pace);
-      other.byNetwork.forEach((k, v) -> byNetwork.computeIfPresent(k, (key, value) -> value - v > 0 ? value - v : null));
-      other.byTopic.forEach((k, v) -> byTopic.computeIfPresent(k, (key, value) -> value - v > 0 ? value - v : null));
-    }
-
-    void rescale(double levelFactor, double paceFactor) {
-      level *= levelFactor;
-      pace *= paceFactor;
-      byNetwork.replaceAll((k, v) -> v * levelFactor);
-      byTopic.replaceAll((k, v) -> v * levelFactor);
-    }
-
-    void clear() {
-      level = 0;
-      pace = 0;
-      byNetwork.clear();
-      byTopic.clear();
+    void rescale(double standingFactor, double momentumFactor) {
+      standing *= standingFactor;
+      momentum *= momentumFactor;
     }
   }
 
-  /**
-   * One day of engagement: its sums and counts by type, and the cumulative level at the day's end
-   * (everything received in the window up to then), all forward-decayed.
-   */
-  private static final class Day {
-    private final long dayIndex;
-    private final Sums sums;
-    private final long[] counts;
-    private double cumulativeLevel;
-
-    Day(long dayIndex, Sums sums, long[] counts) {
-      this.dayIndex = dayIndex;
-      this.sums = sums;
-      this.counts = counts;
-    }
-
-    static Day empty(long dayIndex) {
-      return new Day(dayIndex, new Sums(), new long[EngagementType.values().length]);
-    }
-
-    DayState state() {
-      Map<EngagementType, Long> countMap = new EnumMap<>(EngagementType.class);
-      for (EngagementType type : EngagementType.values()) {
-        if (counts[type.ordinal()] > 0) {
-          countMap.put(type, counts[type.ordinal()]);
-        }
-      }
-      return new DayState(dayIndex, sums.level, sums.pace, cumulativeLevel, Map.copyOf(sums.byNetwork), Map.copyOf(sums.byTopic), countMap);
+  /** How much of a forward-decayed sum is left at one moment, on each timescale. */
+  private record Decay(double standing, double momentum) {
+    double influenceOf(Sums sums, InfluenceParameters parameters) {
+      return parameters.influence(sums.standing * standing, sums.momentum * momentum);
     }
   }
 
@@ -494,26 +363,23 @@ public final class UserInfluence {
   /** One engagement that changed the score. */
   public record Cause(String eventId, String actorId, EngagementType type, double contribution, long atMillis) {}
 
-  /**
-   * One day of a {@link State}. Sums are forward-decayed against the state's landmark.
-   *
-   * @param dayIndex days since the epoch, UTC
-   * @param cumulativeLevel the window's level at the day's end
-   */
-  public record DayState(
-      long dayIndex,
-      double level,
-      double pace,
-      double cumulativeLevel,
-      Map<String, Double> byNetwork,
-      Map<String, Double> byTopic,
-      Map<EngagementType, Long> counts) {}
+  /** A topic's forward-decayed standing and momentum. */
+  public record TopicSums(double standing, double momentum) {}
 
-  /** Everything a {@link UserInfluence} holds, for storing it. */
+  /**
+   * Everything a {@link UserInfluence} holds, for storing it. Sums are forward-decayed against the
+   * landmark.
+   *
+   * @param counts engagements received (and posts made) by type, all time
+   */
   public record State(
       String userId,
       long landmarkMillis,
-      List<DayState> days,
+      double standing,
+      double momentum,
+      Map<String, Double> standingByNetwork,
+      Map<String, TopicSums> byTopic,
+      Map<EngagementType, Long> counts,
       Map<String, Double> forwardByContributor,
       List<Cause> recentCauses,
       long latestEventMillis,

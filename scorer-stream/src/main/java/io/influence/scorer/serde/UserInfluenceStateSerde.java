@@ -1,6 +1,5 @@
 package io.influence.scorer.serde;
 
-import io.influence.scorer.model.DailyActivity;
 import io.influence.scorer.model.EngagementType;
 import io.influence.scorer.model.PublishedScore;
 import io.influence.scorer.model.UserInfluence;
@@ -12,18 +11,16 @@ import java.util.TreeMap;
 /**
  * A user's {@link UserInfluence.State} in the user-influence store and its changelog.
  *
- * <p>Times are written as differences from the landmark or the latest event, days from the day before.
- * Two doubles are often copies of a day's level, bit for bit, because they are the same additions in
- * the same order: the cumulative level of a day that has no earlier day in the window, and the sum of
- * a day's only network. A flag says so instead of writing the copy. The recent causes are written field
- * by field, so that their event ids, which share a connector's prefix, follow each other.
+ * <p>Times are written as differences from the landmark or the latest event. The standing by network
+ * is usually a copy of the whole standing, bit for bit, since most users are engaged on one network:
+ * then only the network's name is written. A topic's two sums are written after its name. The recent
+ * causes are written field by field, so that their event ids, which share a connector's prefix, follow
+ * each other.
  */
 public final class UserInfluenceStateSerde extends BinaryFormat<UserInfluence.State> {
-  private static final int CUMULATIVE_IS_LEVEL = 1;
-  private static final int ONLY_NETWORK_HOLDS_LEVEL = 2;
 
   public UserInfluenceStateSerde() {
-    super("the user-influence store", 3);
+    super("the user-influence store", 4);
   }
 
   @Override
@@ -32,7 +29,18 @@ public final class UserInfluenceStateSerde extends BinaryFormat<UserInfluence.St
     long landmark = state.landmarkMillis();
     out.writeLongFrom(0, landmark);
     out.writeLongFrom(landmark, state.latestEventMillis());
-    writeDays(state.days(), DailyActivity.dayIndexOf(landmark), out);
+    out.writeDouble(state.standing());
+    out.writeDouble(state.momentum());
+    Map<String, Double> byNetwork = state.standingByNetwork();
+    boolean onlyNetworkHoldsStanding = byNetwork.size() == 1 && sameBits(byNetwork.values().iterator().next(), state.standing());
+    out.writeBoolean(onlyNetworkHoldsStanding);
+    if (onlyNetworkHoldsStanding) {
+      out.writeString(byNetwork.keySet().iterator().next());
+    } else {
+      writeDoubles(byNetwork, out);
+    }
+    writeTopics(state.byTopic(), out);
+    writeCounts(state.counts(), out);
     writeDoubles(state.forwardByContributor(), out);
     writeCauses(state.recentCauses(), state.latestEventMillis(), out);
     PublishedScore published = state.published();
@@ -49,55 +57,34 @@ public final class UserInfluenceStateSerde extends BinaryFormat<UserInfluence.St
     String userId = in.readString();
     long landmark = in.readLongFrom(0);
     long latestEvent = in.readLongFrom(landmark);
-    List<UserInfluence.DayState> days = readDays(DailyActivity.dayIndexOf(landmark), in);
+    double standing = in.readDouble();
+    double momentum = in.readDouble();
+    Map<String, Double> byNetwork = in.readBoolean() ? new TreeMap<>(Map.of(in.readString(), standing)) : readDoubles(in);
+    Map<String, UserInfluence.TopicSums> topics = readTopics(in);
+    Map<EngagementType, Long> counts = readCounts(in);
     Map<String, Double> contributors = readDoubles(in);
     List<UserInfluence.Cause> causes = readCauses(latestEvent, in);
     PublishedScore published = in.readBoolean() ? readPublished(latestEvent, in) : null;
-    return new UserInfluence.State(userId, landmark, days, contributors, causes, latestEvent, published, in.readDouble(),
-        readStrings(in));
+    return new UserInfluence.State(userId, landmark, standing, momentum, byNetwork, topics, counts, contributors, causes, latestEvent,
+        published, in.readDouble(), readStrings(in));
   }
 
-  private static void writeDays(List<UserInfluence.DayState> days, long landmarkDay, BinaryWriter out) {
-    out.writeVarLong(days.size());
-    long previousDay = landmarkDay;
-    for (UserInfluence.DayState day : days) {
-      out.writeLongFrom(previousDay, day.dayIndex());
-      previousDay = day.dayIndex();
-      boolean cumulativeIsLevel = sameBits(day.cumulativeLevel(), day.level());
-      boolean onlyNetworkHoldsLevel = day.byNetwork().size() == 1 && sameBits(day.byNetwork().values().iterator().next(), day.level());
-      out.writeByte((cumulativeIsLevel ? CUMULATIVE_IS_LEVEL : 0) | (onlyNetworkHoldsLevel ? ONLY_NETWORK_HOLDS_LEVEL : 0));
-      out.writeDouble(day.level());
-      out.writeDouble(day.pace());
-      if (!cumulativeIsLevel) {
-        out.writeDouble(day.cumulativeLevel());
-      }
-      if (onlyNetworkHoldsLevel) {
-        out.writeString(day.byNetwork().keySet().iterator().next());
-      } else {
-        writeDoubles(day.byNetwork(), out);
-      }
-      writeDoubles(day.byTopic(), out);
-      writeCounts(day.counts(), out);
-    }
+  private static void writeTopics(Map<String, UserInfluence.TopicSums> topics, BinaryWriter out) {
+    out.writeVarLong(topics.size());
+    new TreeMap<>(topics).forEach((topic, sums) -> {
+      out.writeString(topic);
+      out.writeDouble(sums.standing());
+      out.writeDouble(sums.momentum());
+    });
   }
 
-  private static List<UserInfluence.DayState> readDays(long landmarkDay, BinaryReader in) {
+  private static Map<String, UserInfluence.TopicSums> readTopics(BinaryReader in) {
     int count = in.readVarInt();
-    List<UserInfluence.DayState> days = new ArrayList<>(count);
-    long previousDay = landmarkDay;
+    Map<String, UserInfluence.TopicSums> topics = new TreeMap<>();
     for (int i = 0; i < count; i++) {
-      long dayIndex = in.readLongFrom(previousDay);
-      previousDay = dayIndex;
-      int flags = in.readByte();
-      double level = in.readDouble();
-      double pace = in.readDouble();
-      double cumulativeLevel = (flags & CUMULATIVE_IS_LEVEL) != 0 ? level : in.readDouble();
-      Map<String, Double> byNetwork = (flags & ONLY_NETWORK_HOLDS_LEVEL) != 0
-          ? new TreeMap<>(Map.of(in.readString(), level))
-          : readDoubles(in);
-      days.add(new UserInfluence.DayState(dayIndex, level, pace, cumulativeLevel, byNetwork, readDoubles(in), readCounts(in)));
+      topics.put(in.readString(), new UserInfluence.TopicSums(in.readDouble(), in.readDouble()));
     }
-    return days;
+    return topics;
   }
 
   private static void writeCauses(List<UserInfluence.Cause> causes, long latestEvent, BinaryWriter out) {

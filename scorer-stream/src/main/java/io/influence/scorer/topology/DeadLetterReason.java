@@ -14,9 +14,7 @@ public enum DeadLetterReason {
   UNKNOWN_TYPE,
   /** Stamped further ahead of the wall clock than the tolerance: a connector's clock is wrong. */
   FUTURE,
-  /** Older than the scoring window, measured against stream time: it could no longer count. */
-  TOO_OLD,
-  /** Behind stream time by more than the grace period, though within the window. */
+  /** Behind stream time by more than the grace period. */
   LATE;
 
   public String tag() {

@@ -55,10 +55,10 @@ final class DecayReviewer {
     this.dueByUser = context.getStateStore(ScoringTopology.DECAY_DUE_BY_USER_STORE);
   }
 
-  /** After a user's score was computed at {@code snapshot.asOfMillis()}: their first review is due when the pace could have moved it. */
+  /** After a user's score was computed at {@code snapshot.asOfMillis()}: their first review is due when decay could have moved it. */
   void scheduleAfterEvent(InfluenceSnapshot snapshot) {
     latestEventLagMillis = context.currentSystemTimeMs() - snapshot.asOfMillis();
-    // A review already due earlier stays: it will find the user active and look again when the pace
+    // A review already due earlier stays: it will find the user active and look again when decay
     // could have moved the score since their latest engagement (reviewUser). So an active user's
     // engagements cost no index writes, only an occasional review.
     Long due = dueByUser.get(snapshot.userId());
@@ -116,9 +116,11 @@ final class DecayReviewer {
       history.recordScore(userId, snapshot.score(), now);
     }
     users.put(userId, user.state());
-    if (snapshot.influence() > 0) {
-      // Engaged since the review was set: first when the pace could have moved the score since then.
-      schedule(userId, afterLatestEvent > now ? afterLatestEvent : DecaySchedule.nextReview(now, minDrop, parameters), null);
+    // Engaged since the review was set: first when the score could have moved since then. Otherwise
+    // when it will have fallen by minDrop from what was published, if it ever does.
+    long next = afterLatestEvent > now ? afterLatestEvent : user.whenScoreFallsTo(user.published().score() - minDrop, now, parameters);
+    if (next != Long.MAX_VALUE) {
+      schedule(userId, next, null);
     }
   }
 

@@ -76,7 +76,7 @@ final class InteractionDecoder implements Processor<byte[], byte[], String, Deco
 
   /**
    * The event's time against the clocks: ahead of the wall clock beyond the tolerance, or behind the
-   * task's stream time beyond the grace period (or the whole window), it goes to the dead letters.
+   * task's stream time beyond the grace period, it goes to the dead letters.
    * Stream time, not the wall clock, measures lateness, so that a replay of 2012 is scored, not dropped.
    */
   private void rejectIfUntimely(Record<byte[], byte[]> record, InteractionEvent event) {
@@ -86,9 +86,6 @@ final class InteractionDecoder implements Processor<byte[], byte[], String, Deco
     if (at > wallClock + timeliness.futureTolerance().toMillis()) {
       reject(record, DeadLetterReason.FUTURE, "event " + event.getEventId() + " occurred at " + event.getOccurredAt()
           + ", more than " + timeliness.futureTolerance() + " after the wall clock " + Instant.ofEpochMilli(wallClock));
-    } else if (behindStreamTime > timeliness.window().toMillis()) {
-      reject(record, DeadLetterReason.TOO_OLD, "event " + event.getEventId() + " occurred at " + event.getOccurredAt()
-          + ", more than the window of " + timeliness.window().toDays() + " days before stream time");
     } else if (behindStreamTime > timeliness.grace().toMillis()) {
       reject(record, DeadLetterReason.LATE, "event " + event.getEventId() + " occurred at " + event.getOccurredAt()
           + ", more than the grace of " + timeliness.grace() + " before stream time");

@@ -27,6 +27,15 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
   private final InfluenceParameters parameters;
   /** A replay reviews decay every hour of event time it goes through. */
   private static final Duration STREAM_TIME_REVIEW = Duration.ofHours(1);
+  /**
+   * How much longer than the late-event grace a pair's history outlives the time the model forgets it.
+   * This task's stream time is the latest event time of all the partitions it reads, which advance at
+   * their own pace: the decoders upstream accept an event within the grace of <em>their</em> stream
+   * time, and in a replay one can lag this task by days (7 to 30 days in the replay of MathOverflow's
+   * first three months). An engagement of the pair from such a partition must still find the pair's
+   * count, or the stream would count it fully where {@code recompute} discounts it.
+   */
+  static final Duration PARTITION_SKEW_ALLOWANCE = Duration.ofDays(90);
 
   private final double minScoreChange;
   private final TopologySettings.Decay decaySettings;
@@ -53,7 +62,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
     this.context = context;
     this.store = context.getStateStore(ScoringTopology.USER_INFLUENCE_STORE);
     this.pairs = ExpiringStore.open(context, ScoringTopology.PAIR_HISTORY_STORE, pair -> pair.forgottenAtMillis(parameters),
-        lateGrace, metrics);
+        lateGrace.plus(PARTITION_SKEW_ALLOWANCE), metrics);
     this.publishedScores = context.getStateStore(ScoringTopology.PUBLISHED_SCORES_STORE);
     this.history = new DailyActivityRecorder(context.getStateStore(ScoringTopology.DAILY_ACTIVITY_STORE));
     this.decay = new DecayReviewer(parameters, decaySettings.minDrop(), metrics, context, store, history);

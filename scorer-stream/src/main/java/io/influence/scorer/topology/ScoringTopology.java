@@ -5,6 +5,7 @@ import io.influence.schema.InteractionEvent;
 import io.influence.schema.UserScore;
 import io.influence.scorer.leaderboard.Leaderboards;
 import io.influence.scorer.metrics.ScorerMetrics;
+import io.influence.scorer.model.DailyActivity;
 import io.influence.scorer.model.Engagement;
 import io.influence.scorer.serde.ActorActivitySerde;
 import io.influence.scorer.serde.BinaryWriter;
@@ -110,7 +111,7 @@ public final class ScoringTopology {
         Stores.persistentKeyValueStore(DECAY_DUE_BY_USER_STORE), Serdes.String(), Serdes.Long()));
     // Not cached, like the other stores: Kafka Streams' record cache made the scorer slower (bench/RESULTS.md).
     builder.addStateStore(Stores.windowStoreBuilder(
-        Stores.persistentWindowStore(DAILY_ACTIVITY_STORE, Duration.ofDays(settings.parameters().windowDays()),
+        Stores.persistentWindowStore(DAILY_ACTIVITY_STORE, DailyActivity.KEPT,
             Duration.ofDays(1), false),
         Serdes.String(), new DailyActivitySerde()));
     builder.addStateStore(Stores.windowStoreBuilder(

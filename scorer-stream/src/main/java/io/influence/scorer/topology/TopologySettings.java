@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Properties;
 import io.influence.scorer.model.HalfLife;
 import io.influence.scorer.model.InfluenceParameters;
+import io.influence.scorer.model.Momentum;
 import java.util.regex.Pattern;
 
 /**
@@ -50,14 +51,29 @@ public record TopologySettings(
 
   public static TopologySettings from(ScorerConfig config) {
     InfluenceParameters defaults = InfluenceParameters.defaults();
-    var weighting = defaults.actorWeighting();
     Map<EngagementType, Double> weights = new EnumMap<>(defaults.typeWeights());
     weights.putAll(config.get(ScorerConfig.TYPE_WEIGHTS));
-    InfluenceParameters parameters = defaults
-        .withHalfLife(new HalfLife(config.get(ScorerConfig.HALF_LIFE)))
-        .withTypeWeights(weights)
-        .withSelectivityFreeActions(config.get(ScorerConfig.SELECTIVITY_FREE_ACTIONS))
-        .withActorWeighting(weighting.withEnabled(config.get(ScorerConfig.ACTOR_WEIGHTING)));
+    InfluenceParameters parameters;
+    try {
+      parameters = new InfluenceParameters(
+          new HalfLife(config.get(ScorerConfig.STANDING_HALF_LIFE)),
+          new Momentum(new HalfLife(config.get(ScorerConfig.MOMENTUM_HALF_LIFE)), config.get(ScorerConfig.MOMENTUM_WEIGHT),
+              config.get(ScorerConfig.MOMENTUM_CAP)),
+          new HalfLife(config.get(ScorerConfig.PAIR_HALF_LIFE)),
+          weights,
+          defaults.postTopicWeight(),
+          defaults.scale(),
+          defaults.actorWeighting().withEnabled(config.get(ScorerConfig.ACTOR_WEIGHTING)),
+          config.get(ScorerConfig.SELECTIVITY_FREE_ACTIONS),
+          defaults.topTopics(),
+          defaults.trackedTopics(),
+          defaults.topContributors(),
+          defaults.recentCauses());
+    } catch (IllegalArgumentException e) {
+      // Each setting is valid alone; only the momentum's half-life can contradict another (the standing's).
+      throw new InvalidSettingException(ScorerConfig.MOMENTUM_HALF_LIFE.key(), config.sourceOf(ScorerConfig.MOMENTUM_HALF_LIFE),
+          config.get(ScorerConfig.MOMENTUM_HALF_LIFE).toString(), e.getMessage());
+    }
     return new TopologySettings(
         config.get(ScorerConfig.INPUT_PATTERN),
         config.get(ScorerConfig.OUTPUT_TOPIC),
@@ -66,7 +82,7 @@ public record TopologySettings(
         config.get(ScorerConfig.MIN_SCORE_CHANGE),
         config.get(ScorerConfig.DEDUPLICATION_WINDOW),
         new Decay(config.get(ScorerConfig.DECAY_MIN_SCORE_CHANGE), config.get(ScorerConfig.DECAY_REVIEW_INTERVAL)),
-        new Timeliness(config.get(ScorerConfig.FUTURE_TOLERANCE), config.get(ScorerConfig.LATE_GRACE), parameters.window()),
+        new Timeliness(config.get(ScorerConfig.FUTURE_TOLERANCE), config.get(ScorerConfig.LATE_GRACE)),
         topicDictionary(config.get(ScorerConfig.TOPIC_DICTIONARY)),
         config.get(ScorerConfig.TOPIC_PARTITIONS));
   }
@@ -99,9 +115,8 @@ public record TopologySettings(
   /**
    * @param futureTolerance how far ahead of the wall clock an event may be stamped (connectors' clocks drift)
    * @param grace how far behind stream time an event may arrive and still be applied
-   * @param window older than this, behind stream time, an event could no longer count
    */
-  public record Timeliness(Duration futureTolerance, Duration grace, Duration window) {}
+  public record Timeliness(Duration futureTolerance, Duration grace) {}
 
   /** The dead-letter topic of an input topic. */
   public static String deadLetterTopic(String inputTopic) {

@@ -31,14 +31,14 @@ class ValidateCommandTest {
   void printsTheComparisonTableAndTheCommandThatReproducesIt() throws IOException {
     Path file = activity();
 
-    String output = run("validate", "--format", "snap", "--input", file.toString(), "--split", "1000", "--set", "scoring.half.life=30d");
+    String output = run("validate", "--format", "snap", "--input", file.toString(), "--split", "1000", "--set", "scoring.standing.half.life=30d");
 
     assertThat(output)
         .contains("users 2 (engaged by others in the 90 days before the split), 2 of them engaged after it")
         .contains("| influence score ")
         .contains("| received, all time ")
         .contains("command: java -jar scorer-stream/target/scorer-stream.jar validate --format snap --input " + file
-            + " --split 1000 --set scoring.half.life=30d");
+            + " --split 1000 --set scoring.standing.half.life=30d");
   }
 
   @Test

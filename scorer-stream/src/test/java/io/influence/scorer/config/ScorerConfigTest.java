@@ -19,7 +19,7 @@ class ScorerConfigTest {
     assertThat(config.get(ScorerConfig.BOOTSTRAP_SERVERS)).isEqualTo("localhost:9092");
     assertThat(config.get(ScorerConfig.HTTP_PORT)).isEqualTo(8080);
     assertThat(config.get(ScorerConfig.APPLICATION_SERVER)).isEqualTo(new HostAndPort("localhost", 8080));
-    assertThat(config.get(ScorerConfig.HALF_LIFE)).isEqualTo(Duration.ofDays(50));
+    assertThat(config.get(ScorerConfig.STANDING_HALF_LIFE)).isEqualTo(Duration.ofDays(180));
     assertThat(config.get(ScorerConfig.PROCESSING_GUARANTEE)).isEqualTo(ScorerConfig.ProcessingGuarantee.EXACTLY_ONCE_V2);
   }
 
@@ -66,7 +66,7 @@ class ScorerConfigTest {
 
   @Test
   void durationsReadInEitherForm() {
-    assertThat(ScorerConfig.defaults().with(Map.of("scoring.half.life", "P14D")).get(ScorerConfig.HALF_LIFE)).isEqualTo(Duration.ofDays(14));
+    assertThat(ScorerConfig.defaults().with(Map.of("scoring.standing.half.life", "P14D")).get(ScorerConfig.STANDING_HALF_LIFE)).isEqualTo(Duration.ofDays(14));
     assertThat(ScorerConfig.defaults().with(Map.of("commit.interval", "250ms")).get(ScorerConfig.COMMIT_INTERVAL)).isEqualTo(Duration.ofMillis(250));
     assertThatThrownBy(() -> ScorerConfig.defaults().with(Map.of("commit.interval", "soon")))
         .hasMessageContaining("commit.interval");

@@ -19,26 +19,26 @@ class PairHistoryTest {
   }
 
   @Test
-  void earlierEngagementsDecayWithTheHalfLife() {
+  void earlierEngagementsDecayWithThePairHalfLife() {
     PairHistory once = PairHistory.none().after(T0, parameters);
-    assertThat(once.repetitionFactor(T0 + 50 * DAY, parameters)).isCloseTo(1 / 1.5, within(1e-12));
+    assertThat(once.repetitionFactor(T0 + 7 * DAY, parameters)).isCloseTo(1 / 1.5, within(1e-12));
   }
 
   @Test
-  void justInsideTheWindowThePairStillDiscountsAndOnceItsLatestEngagementLeftTheWindowItIsNew() {
+  void aPairIsNewAgainOnceItsCountHasDecayedBelowAHundredthAndNotBefore() {
     PairHistory often = PairHistory.none();
     for (int i = 0; i < 20; i++) {
       often = often.after(T0 + i * 1000L, parameters);
     }
-    long latest = T0 + 19_000L;
-    assertThat(often.forgottenAtMillis(parameters)).isEqualTo(latest + 90 * DAY);
-    assertThat(often.repetitionFactor(latest + 90 * DAY - 1, parameters)).isLessThan(0.9);
-    assertThat(often.repetitionFactor(latest + 90 * DAY, parameters)).isEqualTo(1.0);
-    assertThat(often.repetitionFactor(latest + 200 * DAY, parameters)).isEqualTo(1.0);
+    long forgotten = often.forgottenAtMillis(parameters);
+    double halfLives = Math.log(often.count() / PairHistory.NEGLIGIBLE_COUNT) / Math.log(2);
+    assertThat((double) forgotten - T0 - 19_000L).isCloseTo(halfLives * 7 * DAY, within(1.0));
+    assertThat(often.repetitionFactor(forgotten - 1, parameters)).isLessThan(1.0).isGreaterThan(0.99);
+    assertThat(often.repetitionFactor(forgotten, parameters)).isEqualTo(1.0);
   }
 
   @Test
-  void anEngagementAfterTheWindowStartsTheCountAfresh() {
+  void anEngagementAfterThePairWasForgottenStartsTheCountAfresh() {
     PairHistory old = PairHistory.none().after(T0, parameters).after(T0, parameters);
     PairHistory renewed = old.after(T0 + 200 * DAY, parameters);
     assertThat(renewed).isEqualTo(new PairHistory(1, T0 + 200 * DAY));

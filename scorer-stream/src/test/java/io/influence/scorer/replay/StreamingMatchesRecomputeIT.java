@@ -3,6 +3,7 @@ package io.influence.scorer.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.influence.scorer.config.ScorerConfig;
+import io.influence.scorer.connector.EventSource;
 import io.influence.scorer.connector.SnapActivityReader;
 import io.influence.scorer.embedded.EmbeddedStack;
 import io.influence.scorer.embedded.FreePorts;
@@ -19,24 +20,40 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Without actor weighting, the stream on four partitions and the offline model agree on every score. */
 class StreamingMatchesRecomputeIT {
-  /** The first three days of the Higgs file: 53,746 interactions to 6,853 users, before the announcement's burst. */
-  private static final Instant UNTIL = Instant.parse("2012-07-04T00:00:00Z");
 
+  /** The first three days of the Higgs file: 53,746 interactions to 6,853 users, before the announcement's burst. */
   @Test
-  void withoutActorWeightingReplayAndRecomputeGiveTheSameScores(@TempDir Path dir) throws Exception {
-    Path higgs = SharedData.higgsFile();
-    Path streamed = dir.resolve("streamed.jsonl");
-    Path recomputed = dir.resolve("recomputed.jsonl");
+  void withoutActorWeightingReplayAndRecomputeGiveTheSameScoresOnHiggs(@TempDir Path dir) throws Exception {
+    Instant until = Instant.parse("2012-07-04T00:00:00Z");
+    ScoreComparison comparison = replayAndRecompute(dir, new SnapActivityReader(SharedData.higgsFile(), until),
+        new SnapActivityReader(SharedData.higgsFile(), until));
+    assertThat(comparison.users()).isGreaterThan(5_000);
+    assertThat(comparison.maxRelativeDifference()).as(comparison.toString()).isLessThan(1e-9);
+  }
+
+  /**
+   * MathOverflow's first three months: 18,711 answers and comments over 94 days, so that both
+   * timescales of the model, the pairs' forgetting and the decay reviews all come into play.
+   */
+  @Test
+  void withoutActorWeightingReplayAndRecomputeGiveTheSameScoresOnMonthsOfMathOverflow(@TempDir Path dir) throws Exception {
+    Instant until = Instant.parse("2010-01-01T00:00:00Z");
+    ScoreComparison comparison = replayAndRecompute(dir, SharedData.mathOverflow(until), SharedData.mathOverflow(until));
+    assertThat(comparison.users()).isGreaterThan(1_000);
+    assertThat(comparison.maxRelativeDifference()).as(comparison.toString()).isLessThan(1e-9);
+  }
+
+  private static ScoreComparison replayAndRecompute(Path dir, EventSource streamed, EventSource recomputed) throws Exception {
+    Path streamedScores = dir.resolve("streamed.jsonl");
+    Path recomputedScores = dir.resolve("recomputed.jsonl");
     try (EmbeddedStack stack = EmbeddedStack.startOnFreePorts()) {
       ScorerConfig config = stack.scorerConfig(dir.resolve("state"), FreePorts.next()).with(Map.of(
         "topic.partitions", "4",
         "scoring.actor.weighting", "false"));
-      new ReplayRunner(config, new PrintStream(new ByteArrayOutputStream())).run(new SnapActivityReader(higgs, UNTIL), streamed);
+      new ReplayRunner(config, new PrintStream(new ByteArrayOutputStream())).run(streamed, streamedScores);
       TopologySettings scoring = TopologySettings.from(config);
-      new Recompute(new InfluenceModel(scoring.parameters(), scoring.minScoreChange()), scoring.topics()).run(new SnapActivityReader(higgs, UNTIL), recomputed);
+      new Recompute(new InfluenceModel(scoring.parameters(), scoring.minScoreChange()), scoring.topics()).run(recomputed, recomputedScores);
     }
-    ScoreComparison comparison = ScoreComparison.of(recomputed, streamed);
-    assertThat(comparison.users()).isGreaterThan(5_000);
-    assertThat(comparison.maxRelativeDifference()).as(comparison.toString()).isLessThan(1e-9);
+    return ScoreComparison.of(recomputedScores, streamedScores);
   }
 }

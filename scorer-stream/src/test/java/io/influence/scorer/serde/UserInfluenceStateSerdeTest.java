@@ -27,7 +27,7 @@ class UserInfluenceStateSerdeTest {
   }
 
   @Test
-  void aUserWithSeveralDaysNetworksTopicsAndPublicationsReadsBackEqual() {
+  void aUserWithSeveralNetworksTopicsCountsAndPublicationsReadsBackEqual() {
     UserInfluence user = UserInfluence.newUser("twitter:42");
     user.receive(engagement(1, "twitter", EngagementType.SHARE, "twitter:7", T0, "physics"), 1.0, parameters);
     user.receive(engagement(2, "twitter", EngagementType.MENTION, "twitter:8", T0 + 60_000, "physics", "cern"), 1.0, parameters);
@@ -41,7 +41,9 @@ class UserInfluenceStateSerdeTest {
     user.markDecayed(user.snapshotAt(T0 + 20 * DAY, parameters));
 
     UserInfluence.State state = user.state();
-    assertThat(state.days()).hasSize(3);
+    assertThat(state.standingByNetwork()).containsOnlyKeys("twitter", "bluesky");
+    assertThat(state.byTopic()).containsOnlyKeys("physics", "cern", "higgs");
+    assertThat(state.counts()).hasSize(5);
     assertThat(state.published().dayEndScores().lastEntry().getValue()).isNotEqualTo(state.published().score());
     assertThat(roundTrip(state)).isEqualTo(state);
   }
@@ -55,6 +57,23 @@ class UserInfluenceStateSerdeTest {
     UserInfluence.State state = user.state();
     assertThat(roundTrip(state)).isEqualTo(state);
     assertThat(serde.toBytes(state).length).isLessThan(150);
+  }
+
+  @Test
+  void aUserEngagedForAYearTakesNoMoreBytesThanOneEngagedForAWeek() {
+    UserInfluence week = UserInfluence.newUser("twitter:42");
+    UserInfluence year = UserInfluence.newUser("twitter:42");
+    for (int day = 0; day < 365; day++) {
+      for (int actor = 0; actor < 8; actor++) {
+        Engagement engagement = engagement(day * 8 + actor, "twitter", EngagementType.SHARE, "twitter:" + actor, T0 + day * DAY + actor);
+        year.receive(engagement, 1.0, parameters);
+        if (day < 7) {
+          week.receive(engagement, 1.0, parameters);
+        }
+      }
+    }
+
+    assertThat(serde.toBytes(year.state()).length).isLessThanOrEqualTo(serde.toBytes(week.state()).length + 8);
   }
 
   @Test
@@ -74,25 +93,20 @@ class UserInfluenceStateSerdeTest {
     UserInfluence.State state = user.state();
     UserInfluence.State read = roundTrip(state);
 
-    for (int i = 0; i < state.days().size(); i++) {
-      UserInfluence.DayState written = state.days().get(i);
-      UserInfluence.DayState back = read.days().get(i);
-      assertThat(bits(back.level())).isEqualTo(bits(written.level()));
-      assertThat(bits(back.pace())).isEqualTo(bits(written.pace()));
-      assertThat(bits(back.cumulativeLevel())).isEqualTo(bits(written.cumulativeLevel()));
-      written.byNetwork().forEach((network, sum) -> assertThat(bits(back.byNetwork().get(network))).isEqualTo(bits(sum)));
-    }
+    assertThat(bits(read.standing())).isEqualTo(bits(state.standing()));
+    assertThat(bits(read.momentum())).isEqualTo(bits(state.momentum()));
+    state.standingByNetwork().forEach((network, sum) -> assertThat(bits(read.standingByNetwork().get(network))).isEqualTo(bits(sum)));
     state.forwardByContributor().forEach((actor, sum) -> assertThat(bits(read.forwardByContributor().get(actor))).isEqualTo(bits(sum)));
   }
 
   @Test
   void aStateOfTheFormerFormatIsRefusedWithTheStoreNamed() {
     byte[] bytes = serde.toBytes(UserInfluence.newUser("person-1").state());
-    bytes[0] = 2;
+    bytes[0] = 3;
 
     assertThatThrownBy(() -> serde.fromBytes(bytes))
         .isInstanceOf(SerializationException.class)
-        .hasMessageContaining("the user-influence store holds a record of format version 2");
+        .hasMessageContaining("the user-influence store holds a record of format version 3");
   }
 
   private static long bits(double value) {

@@ -1,10 +1,10 @@
 package io.influence.scorer.cli;
 
-import io.influence.scorer.connector.EventSource;
-import io.influence.scorer.connector.JsonlEventReader;
-import io.influence.scorer.connector.SnapActivityReader;
-import io.influence.scorer.connector.SnapTemporalNetworkReader;
-import io.influence.scorer.connector.SnapTemporalNetworkReader.TypedFile;
+import io.influence.connector.EventSource;
+import io.influence.connector.JsonlEventReader;
+import io.influence.connector.SnapActivityReader;
+import io.influence.connector.SnapTemporalNetworkReader;
+import io.influence.connector.SnapTemporalNetworkReader.TypedFile;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

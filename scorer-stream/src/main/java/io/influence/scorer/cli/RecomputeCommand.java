@@ -1,6 +1,6 @@
 package io.influence.scorer.cli;
 
-import io.influence.scorer.connector.EventSource;
+import io.influence.connector.EventSource;
 import io.influence.scorer.replay.Recompute;
 import io.influence.scorer.replay.ReplaySummary;
 import io.influence.scorer.topology.TopologySettings;

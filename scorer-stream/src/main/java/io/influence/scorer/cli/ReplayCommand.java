@@ -1,9 +1,9 @@
 package io.influence.scorer.cli;
 
 import io.influence.scorer.config.ScorerConfig;
-import io.influence.scorer.connector.EventSource;
+import io.influence.connector.EventSource;
 import io.influence.scorer.embedded.EmbeddedStack;
-import io.influence.scorer.embedded.FreePorts;
+import io.influence.embedded.FreePorts;
 import io.influence.scorer.replay.ReplayRunner;
 import io.influence.scorer.replay.ReplaySummary;
 import java.io.IOException;

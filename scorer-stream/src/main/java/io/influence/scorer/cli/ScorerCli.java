@@ -1,8 +1,9 @@
 package io.influence.scorer.cli;
 
+import io.influence.registry.AvroTrust;
 import io.influence.scorer.config.InvalidSettingException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code java -jar scorer-stream.jar COMMAND}: the scorer's entry point. */
 @Command(name = "scorer", mixinStandardHelpOptions = true, version = "Influence scorer 0.1.0",

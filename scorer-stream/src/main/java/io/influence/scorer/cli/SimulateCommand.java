@@ -1,11 +1,11 @@
 package io.influence.scorer.cli;
 
 import io.influence.scorer.config.ScorerConfig;
-import io.influence.scorer.connector.InteractionPublisher;
-import io.influence.scorer.connector.InteractionSimulator;
-import io.influence.scorer.connector.PublisherSettings;
-import io.influence.scorer.connector.SimulatedConnector;
-import io.influence.scorer.registry.RestSchemaRegistryClient;
+import io.influence.connector.InteractionPublisher;
+import io.influence.connector.InteractionSimulator;
+import io.influence.connector.PublisherSettings;
+import io.influence.connector.SimulatedConnector;
+import io.influence.registry.RestSchemaRegistryClient;
 import io.influence.scorer.service.ScorerService;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -30,7 +30,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ScorerConfig config = options.load(System.getenv());
-    InteractionPublisher publisher = new InteractionPublisher(PublisherSettings.forScorer(config, false),
+    InteractionPublisher publisher = new InteractionPublisher(config.publisherSettings(false),
         ScorerService.contractSerdes(new RestSchemaRegistryClient(config.get(ScorerConfig.SCHEMA_REGISTRY_URL).toString()))
             .events().serializer());
     InteractionSimulator simulator = new InteractionSimulator(seed, Clock.systemUTC());

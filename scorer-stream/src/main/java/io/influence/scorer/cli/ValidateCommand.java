@@ -1,7 +1,7 @@
 package io.influence.scorer.cli;
 
 import io.influence.scorer.config.Parsers;
-import io.influence.scorer.connector.EventSource;
+import io.influence.connector.EventSource;
 import io.influence.scorer.topology.TopologySettings;
 import io.influence.scorer.validation.PredictiveValidity;
 import io.influence.scorer.validation.TemporalSplit;

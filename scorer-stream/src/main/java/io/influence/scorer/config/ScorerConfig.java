@@ -1,5 +1,6 @@
 package io.influence.scorer.config;
 
+import io.influence.connector.PublisherSettings;
 import io.influence.scorer.model.EngagementType;
 import java.io.IOException;
 import java.io.Reader;
@@ -197,6 +198,17 @@ public final class ScorerConfig {
   @SuppressWarnings("unchecked")
   public <T> T get(Setting<T> setting) {
     return (T) values.get(setting);
+  }
+
+  /**
+   * Publishing to this scorer's cluster as a connector would: its brokers, its partition count, and
+   * its replication factor, or 1 where it leaves that to the broker (connectors create their topics one
+   * by one, with explicit settings).
+   */
+  public PublisherSettings publisherSettings(boolean retainForever) {
+    int replication = get(REPLICATION_FACTOR);
+    return new PublisherSettings(get(BOOTSTRAP_SERVERS), get(TOPIC_PARTITIONS), (short) (replication < 0 ? 1 : replication),
+        retainForever);
   }
 
   /** Where {@code setting}'s value came from: a flag, the environment, a file, or the default. */

@@ -1,12 +1,12 @@
 package io.influence.scorer.demo;
 
 import io.influence.scorer.config.ScorerConfig;
-import io.influence.scorer.connector.InteractionPublisher;
-import io.influence.scorer.connector.InteractionSimulator;
-import io.influence.scorer.connector.PublisherSettings;
-import io.influence.scorer.connector.SimulatedConnector;
+import io.influence.connector.InteractionPublisher;
+import io.influence.connector.InteractionSimulator;
+import io.influence.connector.PublisherSettings;
+import io.influence.connector.SimulatedConnector;
 import io.influence.scorer.embedded.EmbeddedStack;
-import io.influence.scorer.registry.RestSchemaRegistryClient;
+import io.influence.registry.RestSchemaRegistryClient;
 import io.influence.scorer.service.ScorerService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +42,7 @@ public final class Demo implements AutoCloseable {
       ScorerConfig config = stack.scorerConfig(Files.createTempDirectory("influence-demo-state"), httpPort);
       InteractionSimulator simulator = new InteractionSimulator(seed, Clock.systemUTC());
       InteractionPublisher publisher = new InteractionPublisher(
-          PublisherSettings.forScorer(config, false),
+          config.publisherSettings(false),
           ScorerService.contractSerdes(new RestSchemaRegistryClient(stack.schemaRegistryUrl())).events().serializer());
       // The connector topics exist before the scorer subscribes, so its pattern finds them at once.
       InteractionSimulator.NETWORKS.forEach(publisher::ensureTopic);

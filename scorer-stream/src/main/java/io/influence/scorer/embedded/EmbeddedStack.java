@@ -1,7 +1,8 @@
 package io.influence.scorer.embedded;
 
+import io.influence.embedded.EmbeddedKafkaBroker;
+import io.influence.registry.server.EmbeddedSchemaRegistry;
 import io.influence.scorer.config.ScorerConfig;
-import io.influence.scorer.registry.EmbeddedSchemaRegistry;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package io.influence.scorer.metrics;
 
-import io.influence.scorer.registry.RegistryClientListener;
+import io.influence.registry.RegistryClientListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

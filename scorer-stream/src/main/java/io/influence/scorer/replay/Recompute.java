@@ -1,8 +1,8 @@
 package io.influence.scorer.replay;
 
 import io.influence.schema.InteractionEvent;
-import io.influence.scorer.connector.EventSource;
-import io.influence.scorer.connector.RejectedLine;
+import io.influence.connector.EventSource;
+import io.influence.connector.RejectedLine;
 import io.influence.scorer.model.Contribution;
 import io.influence.scorer.model.InfluenceModel;
 import io.influence.scorer.model.TopicDictionary;

@@ -2,15 +2,15 @@ package io.influence.scorer.replay;
 
 import io.influence.schema.InteractionEvent;
 import io.influence.scorer.config.ScorerConfig;
-import io.influence.scorer.connector.EventSource;
-import io.influence.scorer.connector.InteractionPublisher;
-import io.influence.scorer.connector.PublisherSettings;
-import io.influence.scorer.connector.RejectedLine;
-import io.influence.scorer.connector.ReplayCounts;
+import io.influence.connector.EventSource;
+import io.influence.connector.InteractionPublisher;
+import io.influence.connector.PublisherSettings;
+import io.influence.connector.RejectedLine;
+import io.influence.connector.ReplayCounts;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.metrics.ScorerMetrics.EventOutcome;
-import io.influence.scorer.registry.ConfluentAvroSerde;
-import io.influence.scorer.registry.RestSchemaRegistryClient;
+import io.influence.registry.ConfluentAvroSerde;
+import io.influence.registry.RestSchemaRegistryClient;
 import io.influence.scorer.service.ScorerService;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -107,7 +107,7 @@ public final class ReplayRunner {
   }
 
   private ReplayCounts publish(EventSource source) {
-    PublisherSettings settings = PublisherSettings.forScorer(config, true);
+    PublisherSettings settings = config.publisherSettings(true);
     var serde = ConfluentAvroSerde.forValues(new RestSchemaRegistryClient(config.get(ScorerConfig.SCHEMA_REGISTRY_URL).toString()),
         InteractionEvent.class);
     try (InteractionPublisher publisher = new InteractionPublisher(settings, serde.serializer())) {

@@ -4,7 +4,7 @@ import io.influence.schema.InteractionEvent;
 import io.influence.schema.InteractionType;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.metrics.ScorerMetrics.EventOutcome;
-import io.influence.scorer.registry.SchemaRegistryException;
+import io.influence.registry.SchemaRegistryException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;

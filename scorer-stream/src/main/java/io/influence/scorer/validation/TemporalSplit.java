@@ -1,7 +1,7 @@
 package io.influence.scorer.validation;
 
 import io.influence.schema.InteractionEvent;
-import io.influence.scorer.connector.EventSource;
+import io.influence.connector.EventSource;
 import io.influence.scorer.model.Contribution;
 import io.influence.scorer.model.Engagement;
 import io.influence.scorer.model.HalfLife;

@@ -97,7 +97,7 @@ final class CpuProfile implements AutoCloseable {
     parts.put("producing records (KafkaProducer.send)", stack -> stack.contains("KafkaProducer.send"));
     parts.put("the model (scorer.model)", stack -> stack.contains("io/influence/scorer/model/"));
     parts.put("store and topic formats (scorer.serde, scorer.registry)",
-        stack -> stack.contains("io/influence/scorer/serde/") || stack.contains("io/influence/scorer/registry/"));
+        stack -> stack.contains("io/influence/scorer/serde/") || stack.contains("io/influence/registry/"));
     return parts;
   }
 }

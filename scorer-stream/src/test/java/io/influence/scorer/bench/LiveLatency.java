@@ -4,12 +4,12 @@ import io.influence.schema.CauseKind;
 import io.influence.schema.InteractionEvent;
 import io.influence.schema.UserScore;
 import io.influence.scorer.config.ScorerConfig;
-import io.influence.scorer.connector.FixedRatePacer;
-import io.influence.scorer.connector.InteractionPublisher;
-import io.influence.scorer.connector.PublisherSettings;
-import io.influence.scorer.connector.SnapActivityReader;
-import io.influence.scorer.registry.ConfluentAvroSerde;
-import io.influence.scorer.registry.RestSchemaRegistryClient;
+import io.influence.connector.FixedRatePacer;
+import io.influence.connector.InteractionPublisher;
+import io.influence.connector.PublisherSettings;
+import io.influence.connector.SnapActivityReader;
+import io.influence.registry.ConfluentAvroSerde;
+import io.influence.registry.RestSchemaRegistryClient;
 import io.influence.scorer.service.ScorerService;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -118,7 +118,7 @@ final class LiveLatency {
     long measureFrom = start + warmUp.toNanos();
     long end = measureFrom + measured.toNanos();
     long sent = 0;
-    try (InteractionPublisher publisher = new InteractionPublisher(PublisherSettings.forScorer(config, false), serde.serializer())) {
+    try (InteractionPublisher publisher = new InteractionPublisher(config.publisherSettings(false), serde.serializer())) {
       for (int pass = 1; System.nanoTime() < end; pass++) {
         try (Stream<InteractionEvent> events = new SnapActivityReader(input).events(rejected -> { })) {
           Iterator<InteractionEvent> iterator = events.iterator();

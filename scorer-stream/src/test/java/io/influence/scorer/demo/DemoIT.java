@@ -3,7 +3,7 @@ package io.influence.scorer.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.influence.scorer.embedded.FreePorts;
+import io.influence.embedded.FreePorts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

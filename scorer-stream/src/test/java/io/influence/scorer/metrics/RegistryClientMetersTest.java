@@ -2,7 +2,7 @@ package io.influence.scorer.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.influence.scorer.registry.RegistryClientListener.RequestOutcome;
+import io.influence.registry.RegistryClientListener.RequestOutcome;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

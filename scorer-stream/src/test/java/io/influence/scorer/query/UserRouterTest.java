@@ -3,7 +3,7 @@ package io.influence.scorer.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.influence.scorer.embedded.FreePorts;
+import io.influence.embedded.FreePorts;
 import io.influence.scorer.query.KeyLocator.KeyLocation;
 import io.influence.scorer.query.UserRouter.Routed;
 import java.io.IOException;

@@ -3,12 +3,12 @@ package io.influence.scorer.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.influence.scorer.config.ScorerConfig;
-import io.influence.scorer.connector.EventSource;
-import io.influence.scorer.connector.SnapActivityReader;
+import io.influence.connector.EventSource;
+import io.influence.connector.SnapActivityReader;
 import io.influence.scorer.embedded.EmbeddedStack;
-import io.influence.scorer.embedded.FreePorts;
+import io.influence.embedded.FreePorts;
 import io.influence.scorer.model.InfluenceModel;
-import io.influence.scorer.testing.SharedData;
+import io.influence.connector.SharedData;
 import io.influence.scorer.topology.TopologySettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

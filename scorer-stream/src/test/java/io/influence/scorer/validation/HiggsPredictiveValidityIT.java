@@ -2,8 +2,8 @@ package io.influence.scorer.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.influence.scorer.connector.SnapActivityReader;
-import io.influence.scorer.testing.SharedData;
+import io.influence.connector.SnapActivityReader;
+import io.influence.connector.SharedData;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,7 +2,7 @@ package io.influence.scorer.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.influence.scorer.testing.SharedData;
+import io.influence.connector.SharedData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package io.influence.scorer.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.influence.scorer.connector.SnapActivityReader;
+import io.influence.connector.SnapActivityReader;
 import io.influence.scorer.model.InfluenceModel;
 import io.influence.scorer.model.InfluenceParameters;
 import io.influence.scorer.model.TopicDictionary;

@@ -1,7 +1,7 @@
 package io.influence.scorer.validation;
 
 import io.influence.scorer.config.ScorerConfig;
-import io.influence.scorer.connector.EventSource;
+import io.influence.connector.EventSource;
 import io.influence.scorer.model.InfluenceModel;
 import io.influence.scorer.topology.TopologySettings;
 import java.time.Duration;

@@ -1,0 +1,148 @@
+package io.influence.embedded;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node KRaft Kafka broker (broker and controller in one process), started in this JVM
+ * from the main Kafka jars. It backs {@code demo}, {@code replay} and the integration tests; production
+ * runs against an external cluster.
+ *
+ * <p>Kafka's own test kit is not used because Kafka 4.4.0 publishes no test jars.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+  private static final String CONTROLLER_LISTENER = "CONTROLLER";
+  private static final int NODE_ID = 1;
+
+  private final Path dataDirectory;
+  private final boolean deleteDataOnClose;
+  private final int brokerPort;
+  private final KafkaRaftServer server;
+
+  private EmbeddedKafkaBroker(Path dataDirectory, boolean deleteDataOnClose, int brokerPort, KafkaRaftServer server) {
+    this.dataDirectory = dataDirectory;
+    this.deleteDataOnClose = deleteDataOnClose;
+    this.brokerPort = brokerPort;
+    this.server = server;
+  }
+
+  /** Starts a broker on a free port with a fresh data directory that is deleted on close. */
+  public static EmbeddedKafkaBroker startOnFreePort() {
+    return start(0);
+  }
+
+  /**
+   * Starts a broker on {@code brokerPort} (0 picks a free one) with a fresh data directory that is
+   * deleted on close.
+   */
+  public static EmbeddedKafkaBroker start(int brokerPort) {
+    try {
+      return start(brokerPort, Files.createTempDirectory("influence-kafka-"), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a data directory for the embedded broker", e);
+    }
+  }
+
+  static EmbeddedKafkaBroker start(int requestedPort, Path dataDirectory, boolean deleteDataOnClose) {
+    int brokerPort = requestedPort == 0 ? FreePorts.next() : requestedPort;
+    int controllerPort = FreePorts.next();
+    long started = System.nanoTime();
+    Properties props = brokerProperties(dataDirectory, brokerPort, controllerPort);
+    KafkaConfig config = new KafkaConfig(props);
+    format(dataDirectory);
+    KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+    server.startup();
+    log.info("Embedded Kafka broker on localhost:{} started in {} ms (data in {})",
+        brokerPort, (System.nanoTime() - started) / 1_000_000, dataDirectory);
+    return new EmbeddedKafkaBroker(dataDirectory, deleteDataOnClose, brokerPort, server);
+  }
+
+  public String bootstrapServers() {
+    return "localhost:" + brokerPort;
+  }
+
+  public int port() {
+    return brokerPort;
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+    server.awaitShutdown();
+    if (deleteDataOnClose) {
+      deleteRecursively(dataDirectory);
+    }
+    log.info("Embedded Kafka broker on localhost:{} stopped", brokerPort);
+  }
+
+  private static Properties brokerProperties(Path dataDirectory, int brokerPort, int controllerPort) {
+    Properties props = new Properties();
+    props.put("process.roles", "broker,controller");
+    props.put("node.id", String.valueOf(NODE_ID));
+    props.put("listeners", "PLAINTEXT://localhost:" + brokerPort + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
+    props.put("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort);
+    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    props.put("controller.listener.names", CONTROLLER_LISTENER);
+    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
+    props.put("log.dirs", dataDirectory.toString());
+    // A single node can hold one replica of everything, including the internal topics.
+    props.put("offsets.topic.replication.factor", "1");
+    props.put("offsets.topic.num.partitions", "4");
+    props.put("transaction.state.log.replication.factor", "1");
+    props.put("transaction.state.log.min.isr", "1");
+    props.put("transaction.state.log.num.partitions", "4");
+    props.put("share.coordinator.state.topic.replication.factor", "1");
+    props.put("share.coordinator.state.topic.min.isr", "1");
+    props.put("default.replication.factor", "1");
+    props.put("min.insync.replicas", "1");
+    props.put("group.initial.rebalance.delay.ms", "0");
+    props.put("auto.create.topics.enable", "false");
+    props.put("num.partitions", "4");
+    // Replays publish records stamped years ago; time retention must not delete them on arrival.
+    props.put("log.retention.ms", "-1");
+    props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+    return props;
+  }
+
+  private static void format(Path dataDirectory) {
+    try {
+      new Formatter()
+          .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+          .setNodeId(NODE_ID)
+          .setClusterId(Uuid.randomUuid().toString())
+          .setDirectories(List.of(dataDirectory.toString()))
+          .setMetadataLogDirectory(dataDirectory.toString())
+          .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+          .setControllerListenerName(CONTROLLER_LISTENER)
+          .run();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot format the embedded broker's storage in " + dataDirectory, e);
+    }
+  }
+
+  private static void deleteRecursively(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      log.warn("could not delete {}", directory, e);
+    }
+  }
+}

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.influence.schema.InteractionEvent;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,10 +21,13 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -218,10 +222,7 @@ public final class InteractionPublisher implements AutoCloseable {
       synchronized (readyTopics) {
         if (!readyTopics.contains(topic)) {
           createIfMissing(topic);
-          // Wait until the producer knows the new topic's leaders: sending into a topic the brokers
-          // are still creating can fail a first batch while later ones are in flight, which an
-          // idempotent producer then retries as out-of-order until the delivery timeout.
-          producer.partitionsFor(topic);
+          awaitServed(topic);
           readyTopics.add(topic);
         }
       }
@@ -253,6 +254,31 @@ public final class InteractionPublisher implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PublishException("interrupted while creating topic " + topic, e);
+    }
+  }
+
+  /**
+   * Waits until every partition of {@code topic} is served by its leader. A broker announces a new
+   * partition's leader in its metadata before the leader has opened the partition; a first batch sent
+   * in between fails with NOT_LEADER_OR_FOLLOWER while the next one, already in flight, may land once
+   * the partition is open. The broker then holds the producer's sequence from that second batch on, and
+   * an idempotent producer retries the first as out of order until the delivery timeout (seen in
+   * InteractionPublisherIT one run in six). Listing offsets is answered by the partition's leader
+   * itself, not from metadata, so once it succeeds for every partition a first send cannot race.
+   */
+  private void awaitServed(String topic) {
+    try {
+      List<PartitionInfo> partitions = producer.partitionsFor(topic);
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      partitions.forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
+      admin.listOffsets(latest).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new PublishException("topic " + topic + " was created but its partitions are not served: " + e.getCause(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new PublishException("the partitions of topic " + topic + " were not served within " + ADMIN_TIMEOUT.toSeconds() + " s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PublishException("interrupted while waiting for topic " + topic, e);
     }
   }
 

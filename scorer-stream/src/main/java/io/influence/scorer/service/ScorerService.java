@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -196,6 +197,13 @@ public final class ScorerService implements AutoCloseable {
     // task that reads several connector topics processes what it has buffered rather than waiting to
     // fetch the others, so across networks event-time order is only as good as the connectors' (docs/ARCHITECTURE.md).
     props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+    // One produce request at a time per broker. Under exactly_once_v2 the first batch of each
+    // transaction to a partition can be refused (CONCURRENT_TRANSACTIONS while the previous commit
+    // completes, NOT_LEADER_OR_FOLLOWER on a partition Streams has just created); with five in flight,
+    // the batches behind it then arrive with sequences the broker cannot take, and it logs an ERROR
+    // (OutOfOrderSequenceException) for each until the first is retried: 35 in one replay of the
+    // Higgs file, none with one in flight.
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, SharedStoreMemory.class);
     props.put(SharedStoreMemory.BUDGET_CONFIG, config.get(ScorerConfig.STATE_MEMORY));
     // Connector topics for a new network are found by the input pattern at the next metadata refresh.

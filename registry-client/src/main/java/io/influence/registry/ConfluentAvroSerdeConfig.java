@@ -6,7 +6,8 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The configuration keys of our Confluent Avro serdes when Kafka configures them, named as Confluent's
- * own serdes name them so one configuration serves both.
+ * own serdes name them so one configuration serves both. {@link RegistryClientSecurity} names the keys
+ * for credentials and trusted certificates.
  */
 public final class ConfluentAvroSerdeConfig {
   /** The registry's base URL, or several separated by commas. Required. */
@@ -34,7 +35,8 @@ public final class ConfluentAvroSerdeConfig {
       throw new ConfigException(SCHEMA_REGISTRY_URL, url,
           "the Confluent Avro serdes need the schema registry's URL (several may be separated by commas)");
     }
-    return new RestSchemaRegistryClient(url.toString());
+    return new RestSchemaRegistryClient(url.toString(), RestSchemaRegistryClient.Settings.defaults(), RegistryClientListener.NONE,
+        RegistryClientSecurity.fromConfigs(configs, url.toString()));
   }
 
   static <T extends SpecificRecord> Class<T> recordType(Map<String, ?> configs, boolean isKey) {

@@ -78,6 +78,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private final Settings settings;
   private final RegistryClientListener listener;
   private final HttpClient http;
+  private final Optional<String> authorization;
   private final Map<SubjectSchema, Integer> registeredIds = new ConcurrentHashMap<>();
   private final Map<SubjectSchema, RegisteredSchema> lookups = new ConcurrentHashMap<>();
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
@@ -92,11 +93,20 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     this(urls, settings, RegistryClientListener.NONE);
   }
 
-  /** A client of the registry at {@code urls} that reports its requests and cache lookups to {@code listener}. */
+  /**
+   * A client of the registry at {@code urls} that reports its requests and cache lookups to
+   * {@code listener}, sending the credentials of the URL's user information if it has any.
+   */
   public RestSchemaRegistryClient(String urls, Settings settings, RegistryClientListener listener) {
+    this(urls, settings, listener, RegistryClientSecurity.fromConfigs(Map.of(), urls));
+  }
+
+  /** A client of the registry at {@code urls} with the credentials and trusted certificates of {@code security}. */
+  public RestSchemaRegistryClient(String urls, Settings settings, RegistryClientListener listener, RegistryClientSecurity security) {
     this.baseUrls = Arrays.stream(urls.split(","))
         .map(String::trim)
         .filter(url -> !url.isEmpty())
+        .map(RegistryClientSecurity::withoutUserInfo)
         .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
         .toList();
     if (baseUrls.isEmpty() || baseUrls.stream().anyMatch(url -> !url.startsWith("http://") && !url.startsWith("https://"))) {
@@ -105,7 +115,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
     this.settings = settings;
     this.listener = listener;
-    this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
+    this.authorization = security.authorization();
+    this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).sslContext(security.sslContext()).build();
   }
 
   @Override
@@ -195,6 +206,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
       if (body != null) {
         request.header("Content-Type", RegistryJson.MEDIA_TYPE);
       }
+      authorization.ifPresent(value -> request.header("Authorization", value));
       long started = System.nanoTime();
       RequestOutcome outcome = RequestOutcome.UNREACHABLE;
       try {

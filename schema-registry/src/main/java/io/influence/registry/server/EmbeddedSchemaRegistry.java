@@ -2,6 +2,7 @@ package io.influence.registry.server;
 
 import io.javalin.Javalin;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,10 +21,12 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
   private final Javalin server;
   private final SchemaStore store;
+  private final String scheme;
 
-  private EmbeddedSchemaRegistry(Javalin server, SchemaStore store) {
+  private EmbeddedSchemaRegistry(Javalin server, SchemaStore store, String scheme) {
     this.server = server;
     this.store = store;
+    this.scheme = scheme;
   }
 
   /**
@@ -31,21 +34,37 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
    * {@code bootstrapServers}, after replaying what {@code _schemas} holds (creating it if missing).
    */
   public static EmbeddedSchemaRegistry start(String bootstrapServers, int port) {
-    return start(KafkaSchemaStore.open(bootstrapServers, STORE_TIMEOUT), port);
+    return start(RegistryServerSettings.open(bootstrapServers, port));
   }
 
-  /** Starts a registry over {@code store}, which it closes when it closes or fails to start. */
+  /**
+   * Starts a registry as {@code settings} say, after replaying what {@code _schemas} holds (creating it
+   * if missing): with basic auth when they name users, over HTTPS when they give a key store.
+   */
+  public static EmbeddedSchemaRegistry start(RegistryServerSettings settings) {
+    return start(KafkaSchemaStore.open(settings, STORE_TIMEOUT), settings.port(), settings.users(), settings.https());
+  }
+
+  /** Starts an open, plain-HTTP registry over {@code store}, which it closes when it closes or fails to start. */
   static EmbeddedSchemaRegistry start(SchemaStore store, int port) {
+    return start(store, port, Optional.empty(), Optional.empty());
+  }
+
+  private static EmbeddedSchemaRegistry start(SchemaStore store, int port, Optional<RegistryUsers> users,
+      Optional<HttpsKeyStore> https) {
     long started = System.nanoTime();
     try {
-      RegistryHttpApi api = new RegistryHttpApi(new SchemaRegistryService(store));
+      RegistryHttpApi api = new RegistryHttpApi(new SchemaRegistryService(store), users);
       Javalin server = Javalin.create(config -> {
         config.startup.showJavalinBanner = false;
+        https.ifPresent(keyStore ->
+            config.jetty.addConnector((jetty, http) -> keyStore.connector(jetty, http, port)));
         api.addTo(config.routes);
       }).start(port);
-      log.info("Embedded schema registry on http://localhost:{} started in {} ms",
-          server.port(), (System.nanoTime() - started) / 1_000_000);
-      return new EmbeddedSchemaRegistry(server, store);
+      String scheme = https.isPresent() ? "https" : "http";
+      log.info("Embedded schema registry on {}://localhost:{} started in {} ms ({})", scheme, server.port(),
+          (System.nanoTime() - started) / 1_000_000, users.isPresent() ? "basic auth" : "open to anyone");
+      return new EmbeddedSchemaRegistry(server, store, scheme);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -54,7 +73,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
   /** The base URL clients use, e.g. {@code schema.registry.url}. */
   public String url() {
-    return "http://localhost:" + port();
+    return scheme + "://localhost:" + port();
   }
 
   public int port() {

@@ -38,37 +38,37 @@ final class KafkaSchemaStore implements SchemaStore {
   private static final Logger log = LoggerFactory.getLogger(KafkaSchemaStore.class);
   private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
 
+  private final RegistryServerSettings settings;
   private final String bootstrapServers;
   private final Duration timeout;
   private final KafkaProducer<String, String> producer;
 
-  private KafkaSchemaStore(String bootstrapServers, Duration timeout) {
-    this.bootstrapServers = bootstrapServers;
+  private KafkaSchemaStore(RegistryServerSettings settings, Duration timeout) {
+    this.settings = settings;
+    this.bootstrapServers = settings.bootstrapServers();
     this.timeout = timeout;
-    this.producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    this.producer = new KafkaProducer<>(settings.kafkaWith(Map.of(
         // A registered schema must survive the loss of the broker that took it.
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis()),
+        ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis())),
         new StringSerializer(), new StringSerializer());
   }
 
   /**
-   * Opens the store on the cluster at {@code bootstrapServers}, creating {@code _schemas} when it is
-   * missing. Every broker call gives up after {@code timeout}.
+   * Opens the store on the cluster of {@code settings}, creating {@code _schemas} when it is missing.
+   * Every broker call gives up after {@code timeout}.
    */
-  static KafkaSchemaStore open(String bootstrapServers, Duration timeout) {
-    ensureTopic(bootstrapServers, timeout);
-    return new KafkaSchemaStore(bootstrapServers, timeout);
+  static KafkaSchemaStore open(RegistryServerSettings settings, Duration timeout) {
+    ensureTopic(settings, timeout);
+    return new KafkaSchemaStore(settings, timeout);
   }
 
   @Override
   public List<StoreRecord> readAll() {
     List<StoreRecord> changes = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings.kafkaWith(Map.of(
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
         new StringDeserializer(), new StringDeserializer())) {
       consumer.assign(List.of(PARTITION));
       consumer.seekToBeginning(List.of(PARTITION));
@@ -108,10 +108,10 @@ final class KafkaSchemaStore implements SchemaStore {
     producer.close(timeout);
   }
 
-  private static void ensureTopic(String bootstrapServers, Duration timeout) {
-    try (Admin admin = Admin.create(Map.of(
-        CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
+  private static void ensureTopic(RegistryServerSettings settings, Duration timeout) {
+    String bootstrapServers = settings.bootstrapServers();
+    try (Admin admin = Admin.create(settings.kafkaWith(Map.of(
+        CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis())))) {
       if (!admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(TOPIC)) {
         create(admin, timeout);
       }

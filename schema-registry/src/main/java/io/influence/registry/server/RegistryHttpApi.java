@@ -17,9 +17,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.security.BasicAuthCredentials;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,12 +36,15 @@ final class RegistryHttpApi {
   private static final String VERSION = SUBJECT + "/versions/{version}";
 
   private final SchemaRegistryService registry;
+  private final Optional<RegistryUsers> users;
 
-  RegistryHttpApi(SchemaRegistryService registry) {
+  RegistryHttpApi(SchemaRegistryService registry, Optional<RegistryUsers> users) {
     this.registry = registry;
+    this.users = users;
   }
 
   void addTo(RoutesConfig routes) {
+    users.ifPresent(known -> routes.before(ctx -> requireUser(ctx, known)));
     routes.before(RegistryHttpApi::requireJsonBody);
     routes.get("/", ctx -> respond(ctx, Map.of()));
 
@@ -119,6 +124,18 @@ final class RegistryHttpApi {
   }
 
   /** Refuses bodies in other media types than Confluent's registry accepts; no Content-Type is fine. */
+  /**
+   * Refuses a request without the credentials of a known user, as Confluent's registry does with basic
+   * auth on: 401, a challenge naming the realm, and the error body its clients parse.
+   */
+  private static void requireUser(Context ctx, RegistryUsers users) {
+    BasicAuthCredentials credentials = ctx.basicAuthCredentials();
+    if (credentials == null || !users.accepts(credentials.getUsername(), credentials.getPassword())) {
+      ctx.header("WWW-Authenticate", "Basic realm=\"schema-registry\", charset=\"UTF-8\"");
+      throw SchemaRegistryException.httpError(401, "Unauthorized");
+    }
+  }
+
   private static void requireJsonBody(Context ctx) {
     if (ctx.method() != HandlerType.POST && ctx.method() != HandlerType.PUT || ctx.contentType() == null) {
       return;

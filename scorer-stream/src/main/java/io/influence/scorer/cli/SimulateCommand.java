@@ -5,7 +5,6 @@ import io.influence.connector.InteractionPublisher;
 import io.influence.connector.InteractionSimulator;
 import io.influence.connector.PublisherSettings;
 import io.influence.connector.SimulatedConnector;
-import io.influence.registry.RestSchemaRegistryClient;
 import io.influence.scorer.service.ScorerService;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -31,7 +30,7 @@ final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     ScorerConfig config = options.load(System.getenv());
     InteractionPublisher publisher = new InteractionPublisher(config.publisherSettings(false),
-        ScorerService.contractSerdes(new RestSchemaRegistryClient(config.get(ScorerConfig.SCHEMA_REGISTRY_URL).toString()))
+        ScorerService.contractSerdes(config.registryClient())
             .events().serializer());
     InteractionSimulator simulator = new InteractionSimulator(seed, Clock.systemUTC());
     SimulatedConnector connector = SimulatedConnector.start(publisher, simulator, eventsPerSecond);

@@ -196,6 +196,11 @@ public final class Parsers {
   }
 
   /** A readable file, or nothing when blank. */
+  /** Any text, or nothing when blank. */
+  static Function<String, Optional<String>> optionalText() {
+    return text -> text.isBlank() ? Optional.empty() : Optional.of(text);
+  }
+
   static Function<String, Optional<Path>> optionalReadableFile() {
     return text -> {
       if (text.isBlank()) {

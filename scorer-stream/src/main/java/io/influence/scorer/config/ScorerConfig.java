@@ -1,6 +1,9 @@
 package io.influence.scorer.config;
 
 import io.influence.connector.PublisherSettings;
+import io.influence.registry.RegistryClientListener;
+import io.influence.registry.RegistryClientSecurity;
+import io.influence.registry.RestSchemaRegistryClient;
 import io.influence.scorer.model.EngagementType;
 import java.io.IOException;
 import java.io.Reader;
@@ -34,6 +37,12 @@ public final class ScorerConfig {
       Parsers.hostAndPortList(), "Kafka brokers to connect to, host:port[,host:port...]");
   public static final Setting<java.net.URI> SCHEMA_REGISTRY_URL = new Setting<>("schema.registry.url", "http://localhost:8081",
       Parsers.httpUrl(), "Confluent-compatible Schema Registry");
+  public static final Setting<Optional<String>> SCHEMA_REGISTRY_USER_INFO = new Setting<>("schema.registry.basic.auth.user.info", "",
+      Parsers.optionalText(), "user:password for a registry that asks for HTTP basic auth (default: the URL's user:password@, if any)");
+  public static final Setting<Optional<Path>> SCHEMA_REGISTRY_TRUSTSTORE = new Setting<>("schema.registry.ssl.truststore.location", "",
+      Parsers.optionalReadableFile(), "PKCS12 truststore for an https registry whose certificate the JDK does not trust");
+  public static final Setting<Optional<String>> SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD = new Setting<>(
+      "schema.registry.ssl.truststore.password", "", Parsers.optionalText(), "Password of that truststore");
   public static final Setting<String> APPLICATION_ID = new Setting<>("application.id", "influence-scorer",
       Parsers.nonBlank(), "Kafka Streams application id; instances with the same id share the work");
   public static final Setting<Pattern> INPUT_PATTERN = new Setting<>("input.pattern", "interactions\\.[^.]+",
@@ -106,7 +115,8 @@ public final class ScorerConfig {
   public static final Setting<Duration> METRICS_REFRESH = new Setting<>("metrics.refresh", "10s",
       Parsers.positiveDuration(), "How soon meters of new stream threads, tasks and stores appear in /metrics, and how often consumer lag is summed");
 
-  private static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID,
+  private static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER_INFO,
+      SCHEMA_REGISTRY_TRUSTSTORE, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD, APPLICATION_ID,
       INPUT_PATTERN, OUTPUT_TOPIC, ACCOUNT_LINKS_TOPIC, HTTP_PORT, APPLICATION_SERVER, FORWARD_TIMEOUT, STATE_DIR, PROCESSING_GUARANTEE,
       COMMIT_INTERVAL, STREAM_THREADS, STATE_MEMORY, STANDBY_REPLICAS, REPLICATION_FACTOR, TOPIC_PARTITIONS, STANDING_HALF_LIFE,
       MOMENTUM_HALF_LIFE, MOMENTUM_WEIGHT, MOMENTUM_CAP, PAIR_HALF_LIFE,
@@ -209,6 +219,25 @@ public final class ScorerConfig {
     int replication = get(REPLICATION_FACTOR);
     return new PublisherSettings(get(BOOTSTRAP_SERVERS), get(TOPIC_PARTITIONS), (short) (replication < 0 ? 1 : replication),
         retainForever);
+  }
+
+  /** A client of the configured schema registry, with its credentials and truststore, reporting to {@code listener}. */
+  public RestSchemaRegistryClient registryClient(RegistryClientListener listener) {
+    String url = get(SCHEMA_REGISTRY_URL).toString();
+    Map<String, Object> security = new HashMap<>();
+    get(SCHEMA_REGISTRY_USER_INFO).ifPresent(userInfo -> {
+      security.put(RegistryClientSecurity.CREDENTIALS_SOURCE, RegistryClientSecurity.CredentialsSource.USER_INFO.name());
+      security.put(RegistryClientSecurity.USER_INFO, userInfo);
+    });
+    get(SCHEMA_REGISTRY_TRUSTSTORE).ifPresent(truststore -> security.put(RegistryClientSecurity.TRUSTSTORE_LOCATION, truststore.toString()));
+    get(SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD).ifPresent(password -> security.put(RegistryClientSecurity.TRUSTSTORE_PASSWORD, password));
+    return new RestSchemaRegistryClient(url, RestSchemaRegistryClient.Settings.defaults(), listener,
+        RegistryClientSecurity.fromConfigs(security, url));
+  }
+
+  /** A client of the configured schema registry, with its credentials and truststore. */
+  public RestSchemaRegistryClient registryClient() {
+    return registryClient(RegistryClientListener.NONE);
   }
 
   /** Where {@code setting}'s value came from: a flag, the environment, a file, or the default. */

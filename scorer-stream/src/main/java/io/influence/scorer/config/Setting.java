@@ -38,7 +38,8 @@ public record Setting<T>(String key, String defaultValue, Function<String, T> pa
 
   static boolean isSecretKey(String key) {
     String lower = key.toLowerCase(Locale.ROOT);
-    return lower.contains("password") || lower.contains("secret") || lower.contains("jaas") || lower.endsWith(".key");
+    return lower.contains("password") || lower.contains("secret") || lower.contains("jaas") || lower.endsWith(".key")
+        || lower.endsWith("user.info");
   }
 
   T parse(String text, String source) {

@@ -10,7 +10,6 @@ import io.influence.connector.ReplayCounts;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.metrics.ScorerMetrics.EventOutcome;
 import io.influence.registry.ConfluentAvroSerde;
-import io.influence.registry.RestSchemaRegistryClient;
 import io.influence.scorer.service.ScorerService;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -108,8 +107,7 @@ public final class ReplayRunner {
 
   private ReplayCounts publish(EventSource source) {
     PublisherSettings settings = config.publisherSettings(true);
-    var serde = ConfluentAvroSerde.forValues(new RestSchemaRegistryClient(config.get(ScorerConfig.SCHEMA_REGISTRY_URL).toString()),
-        InteractionEvent.class);
+    var serde = ConfluentAvroSerde.forValues(config.registryClient(), InteractionEvent.class);
     try (InteractionPublisher publisher = new InteractionPublisher(settings, serde.serializer())) {
       return publisher.publishAll(source, counts -> {
         if (counts.published() % 100_000 == 0) {

@@ -17,7 +17,6 @@ import io.influence.scorer.query.RequestForwarder;
 import io.influence.scorer.query.ScoreQueries;
 import io.influence.scorer.query.UserRouter;
 import io.influence.registry.ConfluentAvroSerde;
-import io.influence.registry.RestSchemaRegistryClient;
 import io.influence.registry.SchemaRegistryClient;
 import io.influence.scorer.topology.ScoringTopology;
 import io.influence.scorer.topology.SharedStoreMemory;
@@ -76,8 +75,7 @@ public final class ScorerService implements AutoCloseable {
   /** Starts against the schema registry the configuration names, counting the registry client's requests. */
   public static ScorerService start(ScorerConfig config, Clock clock) {
     MetricsSetup metricsSetup = metricsSetup(config);
-    SchemaRegistryClient registry = new RestSchemaRegistryClient(config.get(ScorerConfig.SCHEMA_REGISTRY_URL).toString(),
-        RestSchemaRegistryClient.Settings.defaults(), new RegistryClientMeters(metricsSetup.registry()));
+    SchemaRegistryClient registry = config.registryClient(new RegistryClientMeters(metricsSetup.registry()));
     return start(config, contractSerdes(registry), metricsSetup, clock);
   }
 

@@ -99,6 +99,22 @@ class ScorerConfigTest {
   }
 
   @Test
+  void theRegistrysBasicCredentialsAndTruststorePasswordAreMaskedInTheBanner() {
+    ScorerConfig config = ScorerConfig.load(Map.of("schema.registry.basic.auth.user.info", "scorer:hunter2",
+        "schema.registry.ssl.truststore.password", "changeit"), Map.of(), Optional.empty());
+
+    assertThat(config.describe().toString()).doesNotContain("hunter2").doesNotContain("changeit")
+        .contains("schema.registry.basic.auth.user.info=****");
+  }
+
+  @Test
+  void registryCredentialsThatAreNotUserColonPasswordFailAtStartNamingTheKey() {
+    ScorerConfig config = ScorerConfig.load(Map.of("schema.registry.basic.auth.user.info", "just-a-token"), Map.of(), Optional.empty());
+
+    assertThatThrownBy(config::registryClient).hasMessageContaining("basic.auth.user.info").hasMessageNotContaining("just-a-token");
+  }
+
+  @Test
   void typeWeightsOverrideTheNamedTypesAndRefuseUnknownOnes() {
     ScorerConfig config = ScorerConfig.defaults().with(Map.of("scoring.weights", "share=2, like=0"));
     assertThat(config.get(ScorerConfig.TYPE_WEIGHTS))

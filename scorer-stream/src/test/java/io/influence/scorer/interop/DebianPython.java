@@ -68,6 +68,10 @@ final class DebianPython {
       ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
       // Keeps __pycache__ out of src/test/python.
       builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+      // requests lets these override the CA a session was given, so Confluent's client would ignore its
+      // own ssl.ca.location wherever a machine sets them (this one does), as a user's script would not expect.
+      builder.environment().remove("REQUESTS_CA_BUNDLE");
+      builder.environment().remove("CURL_CA_BUNDLE");
       Process process = builder.start();
       try (var input = process.getOutputStream()) {
         input.write(stdin.getBytes(StandardCharsets.UTF_8));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
@@ -60,16 +61,33 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts a broker on a free port whose clients must use SASL_SSL as {@code listener} says, with a
+   * fresh data directory that is deleted on close.
+   */
+  public static EmbeddedKafkaBroker startSecured(SaslSslListener listener) {
+    try {
+      return start(0, Files.createTempDirectory("influence-kafka-"), true, Optional.of(listener));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a data directory for the embedded broker", e);
+    }
+  }
+
   static EmbeddedKafkaBroker start(int requestedPort, Path dataDirectory, boolean deleteDataOnClose) {
+    return start(requestedPort, dataDirectory, deleteDataOnClose, Optional.empty());
+  }
+
+  private static EmbeddedKafkaBroker start(int requestedPort, Path dataDirectory, boolean deleteDataOnClose,
+      Optional<SaslSslListener> secured) {
     int brokerPort = requestedPort == 0 ? FreePorts.next() : requestedPort;
     int controllerPort = FreePorts.next();
     long started = System.nanoTime();
-    Properties props = brokerProperties(dataDirectory, brokerPort, controllerPort);
+    Properties props = brokerProperties(dataDirectory, brokerPort, controllerPort, secured);
     KafkaConfig config = new KafkaConfig(props);
-    format(dataDirectory);
+    format(dataDirectory, secured);
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
-    log.info("Embedded Kafka broker on localhost:{} started in {} ms (data in {})",
+    log.info("Embedded Kafka broker on {}://localhost:{} started in {} ms (data in {})", secured.isPresent() ? "SASL_SSL" : "PLAINTEXT",
         brokerPort, (System.nanoTime() - started) / 1_000_000, dataDirectory);
     return new EmbeddedKafkaBroker(dataDirectory, deleteDataOnClose, brokerPort, server);
   }
@@ -92,15 +110,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     log.info("Embedded Kafka broker on localhost:{} stopped", brokerPort);
   }
 
-  private static Properties brokerProperties(Path dataDirectory, int brokerPort, int controllerPort) {
+  private static Properties brokerProperties(Path dataDirectory, int brokerPort, int controllerPort, Optional<SaslSslListener> secured) {
     Properties props = new Properties();
+    String listener = secured.isPresent() ? "SASL_SSL" : "PLAINTEXT";
     props.put("process.roles", "broker,controller");
     props.put("node.id", String.valueOf(NODE_ID));
-    props.put("listeners", "PLAINTEXT://localhost:" + brokerPort + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
-    props.put("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort);
-    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    props.put("listeners", listener + "://localhost:" + brokerPort + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
+    props.put("advertised.listeners", listener + "://localhost:" + brokerPort);
+    // The controller listener is bound to localhost and used only by this process itself.
+    props.put("listener.security.protocol.map", listener + ":" + listener + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
     props.put("controller.listener.names", CONTROLLER_LISTENER);
-    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("inter.broker.listener.name", listener);
+    secured.ifPresent(sasl -> sasl.addBrokerSettings(props, listener));
     props.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
     props.put("log.dirs", dataDirectory.toString());
     // A single node can hold one replica of everything, including the internal topics.
@@ -122,9 +143,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return props;
   }
 
-  private static void format(Path dataDirectory) {
+  private static void format(Path dataDirectory, Optional<SaslSslListener> secured) {
     try {
       new Formatter()
+          .setScramArguments(secured.map(SaslSslListener::scramArguments).orElse(List.of()))
           .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
           .setNodeId(NODE_ID)
           .setClusterId(Uuid.randomUuid().toString())

@@ -31,6 +31,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
   private static final int NODE_ID = 1;
+  /** What formatting writes into a log directory; a directory without it has never been formatted. */
+  private static final String FORMATTED_MARKER = "meta.properties";
 
   private final Path dataDirectory;
   private final boolean deleteDataOnClose;
@@ -73,6 +75,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts a broker on {@code port} that keeps its data in {@code dataDirectory} across restarts: the
+   * directory is formatted with a new cluster id only when it holds no formatted storage yet, and a
+   * later start on the same directory is the same cluster, with its topics, offsets and transactions.
+   */
+  public static EmbeddedKafkaBroker startPersistent(int port, Path dataDirectory) {
+    return start(port, dataDirectory, false, Optional.empty());
+  }
+
   static EmbeddedKafkaBroker start(int requestedPort, Path dataDirectory, boolean deleteDataOnClose) {
     return start(requestedPort, dataDirectory, deleteDataOnClose, Optional.empty());
   }
@@ -84,7 +95,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     long started = System.nanoTime();
     Properties props = brokerProperties(dataDirectory, brokerPort, controllerPort, secured);
     KafkaConfig config = new KafkaConfig(props);
-    format(dataDirectory, secured);
+    if (!Files.exists(dataDirectory.resolve(FORMATTED_MARKER))) {
+      format(dataDirectory, secured);
+    }
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
     log.info("Embedded Kafka broker on {}://localhost:{} started in {} ms (data in {})", secured.isPresent() ? "SASL_SSL" : "PLAINTEXT",
@@ -98,6 +111,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   public int port() {
     return brokerPort;
+  }
+
+  /** The cluster id in the data directory's {@code meta.properties}, the same across restarts. */
+  public String clusterId() {
+    try (var reader = Files.newBufferedReader(dataDirectory.resolve(FORMATTED_MARKER))) {
+      Properties meta = new Properties();
+      meta.load(reader);
+      return meta.getProperty("cluster.id");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the cluster id in " + dataDirectory, e);
+    }
   }
 
   @Override

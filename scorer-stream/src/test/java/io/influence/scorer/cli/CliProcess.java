@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * test can kill it as an operator's {@code kill -9} would, which no in-process test can. Its output
  * goes to a file the test reads.
  */
-final class CliProcess implements AutoCloseable {
+public final class CliProcess implements AutoCloseable {
   private final Process process;
   private final Path output;
 
@@ -25,7 +25,7 @@ final class CliProcess implements AutoCloseable {
   }
 
   /** Starts {@code java ScorerCli arguments...} with {@code environment} added to this one's, writing to {@code output}. */
-  static CliProcess start(List<String> arguments, Map<String, String> environment, Path output) throws IOException {
+  public static CliProcess start(List<String> arguments, Map<String, String> environment, Path output) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("no java command")),
         "-Xmx256m", "-cp", System.getProperty("java.class.path"), ScorerCli.class.getName()));
@@ -36,7 +36,7 @@ final class CliProcess implements AutoCloseable {
   }
 
   /** Everything it has printed so far. */
-  String output() {
+  public String output() {
     try {
       return Files.readString(output, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -44,18 +44,18 @@ final class CliProcess implements AutoCloseable {
     }
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** SIGKILL, and waits until it is gone: no shutdown hook runs, nothing is flushed. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
 
   /** SIGTERM, as an orchestrator stops it, and its exit code once it has shut down within {@code patience}. */
-  int terminate(Duration patience) throws InterruptedException {
+  public int terminate(Duration patience) throws InterruptedException {
     process.destroy();
     if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly().waitFor();

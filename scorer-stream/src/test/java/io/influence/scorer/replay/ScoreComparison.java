@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** How far two exports of the same users' scores are apart. */
 record ScoreComparison(int users, double[] sortedDifferences, double maxRelativeDifference) {
@@ -48,13 +51,34 @@ record ScoreComparison(int users, double[] sortedDifferences, double maxRelative
         users, shareWithin(0.5), shareWithin(2.0), maxDifference(), maxRelativeDifference);
   }
 
+  /** The users whose counts of accepted interactions by type differ between two exports. */
+  static List<String> usersWithDifferentEngagements(Path expected, Path actual) throws IOException {
+    Map<String, JsonNode> expectedCounts = engagements(expected);
+    Map<String, JsonNode> actualCounts = engagements(actual);
+    List<String> differing = new ArrayList<>();
+    expectedCounts.forEach((user, counts) -> {
+      if (!counts.equals(actualCounts.get(user))) {
+        differing.add(user + ": " + counts + " against " + actualCounts.get(user));
+      }
+    });
+    return differing;
+  }
+
+  private static Map<String, JsonNode> engagements(Path export) throws IOException {
+    return perUser(export, user -> user.get("engagements"));
+  }
+
   private static Map<String, Double> scores(Path export) throws IOException {
+    return perUser(export, user -> user.get("score").asDouble());
+  }
+
+  private static <T> Map<String, T> perUser(Path export, Function<JsonNode, T> field) throws IOException {
     ObjectMapper json = new ObjectMapper();
-    Map<String, Double> scores = new HashMap<>();
+    Map<String, T> values = new HashMap<>();
     for (String line : Files.readAllLines(export)) {
       JsonNode user = json.readTree(line);
-      scores.put(user.get("userId").asText(), user.get("score").asDouble());
+      values.put(user.get("userId").asText(), field.apply(user));
     }
-    return scores;
+    return values;
   }
 }

@@ -1,0 +1,203 @@
+package io.influence.scorer.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.influence.connector.EventSource;
+import io.influence.connector.InteractionPublisher;
+import io.influence.connector.PublisherSettings;
+import io.influence.connector.ReplayCounts;
+import io.influence.connector.SharedData;
+import io.influence.connector.SnapActivityReader;
+import io.influence.embedded.FreePorts;
+import io.influence.registry.ConfluentAvroSerde;
+import io.influence.registry.RestSchemaRegistryClient;
+import io.influence.registry.server.EmbeddedSchemaRegistry;
+import io.influence.schema.InteractionEvent;
+import io.influence.scorer.cli.CliProcess;
+import io.influence.scorer.config.ScorerConfig;
+import io.influence.scorer.model.InfluenceModel;
+import io.influence.scorer.service.ScorerService;
+import io.influence.scorer.topology.TopologySettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * kill -9 anything and lose nothing. The broker and the scorer run as processes of their own
+ * ({@code broker} and {@code run}). The first three days of the Higgs file are published; the scorer is
+ * SIGKILLed at three random points of its progress and restarted each time, then the broker is SIGKILLed
+ * mid-stream and restarted under the scorer. At the end, without actor weighting, every user's counts of
+ * accepted interactions by type equal those of an uninterrupted recompute of the same events, and every
+ * score agrees within 1e-9: nothing lost, nothing counted twice (exactly_once_v2 and the changelogs).
+ */
+class CrashRecoveryIT {
+  private static final Logger log = LoggerFactory.getLogger(CrashRecoveryIT.class);
+  private static final Instant UNTIL = Instant.parse("2012-07-04T00:00:00Z");
+  private static final String APPLICATION_ID = "crash-recovery";
+  private static final Duration PATIENCE = Duration.ofMinutes(3);
+  private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
+
+  @Test
+  void aScorerKilledThreeTimesAndABrokerKilledOnceLoseNothingAndCountNothingTwice(@TempDir Path directory) throws Exception {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    log.info("Crash points drawn with seed {}", seed);
+    int brokerPort = FreePorts.next();
+    String bootstrap = "localhost:" + brokerPort;
+    List<String> brokerArguments = List.of("broker", "--port", String.valueOf(brokerPort), "--data-dir", directory.resolve("kafka").toString());
+    Path streamedScores = directory.resolve("streamed.jsonl");
+    Path recomputedScores = directory.resolve("recomputed.jsonl");
+
+    CliProcess broker = CliProcess.start(brokerArguments, Map.of(), directory.resolve("broker-1.log"));
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        EmbeddedSchemaRegistry registry = awaitRegistry(broker, bootstrap)) {
+      ScorerConfig config = ScorerConfig.load(Map.of(
+          "bootstrap.servers", bootstrap,
+          "schema.registry.url", registry.url(),
+          "application.id", APPLICATION_ID,
+          "state.dir", directory.resolve("state").toString(),
+          "http.port", String.valueOf(FreePorts.next()),
+          "standby.replicas", "0",
+          "topic.partitions", "4",
+          "scoring.actor.weighting", "false"), Map.of(), java.util.Optional.empty());
+      long published = publish(bootstrap, registry, higgs());
+      Progress progress = new Progress(admin, published);
+
+      for (int crash = 1; crash <= 3; crash++) {
+        double killAt = progress.fraction() + 0.1 + 0.1 * random.nextDouble();
+        try (CliProcess scorer = startScorer(config, directory, "run-" + crash)) {
+          progress.awaitAtLeast(killAt, scorer);
+          scorer.kill();
+          log.info("Scorer SIGKILLed at {} of the input", progress.fraction());
+        }
+      }
+      try (CliProcess scorer = startScorer(config, directory, "run-4")) {
+        progress.awaitAtLeast(progress.fraction() + 0.1, scorer);
+        double killedAt = progress.fraction();
+        broker.kill();
+        log.info("Broker SIGKILLed at {} of the input", killedAt);
+        Thread.sleep(3_000);
+        broker = CliProcess.start(brokerArguments, Map.of(), directory.resolve("broker-2.log"));
+        progress.awaitAtLeast(1.0, scorer);
+        scorer.terminate(Duration.ofSeconds(60));
+      }
+
+      try (ScorerService scorer = ScorerService.start(config, Clock.systemUTC());
+          ScoreExportWriter writer = new ScoreExportWriter(streamedScores)) {
+        awaitQuiet(scorer);
+        // At the last event's time, as replay and recompute export.
+        scorer.queries().forEachUser(lastEventMillis(), writer::write);
+      }
+      TopologySettings scoring = TopologySettings.from(config);
+      new Recompute(new InfluenceModel(scoring.parameters(), scoring.minScoreChange()), scoring.topics()).run(higgs(), recomputedScores);
+    } finally {
+      broker.close();
+    }
+
+    assertThat(ScoreComparison.usersWithDifferentEngagements(recomputedScores, streamedScores)).isEmpty();
+    ScoreComparison comparison = ScoreComparison.of(recomputedScores, streamedScores);
+    assertThat(comparison.users()).isGreaterThan(5_000);
+    assertThat(comparison.maxRelativeDifference()).as(comparison.toString()).isLessThan(1e-9);
+  }
+
+  private static EventSource higgs() {
+    return new SnapActivityReader(SharedData.higgsFile(), UNTIL);
+  }
+
+  private static long lastEventMillis() throws Exception {
+    try (var events = higgs().events(rejected -> { })) {
+      return events.mapToLong(event -> event.getOccurredAt().toEpochMilli()).max().orElseThrow();
+    }
+  }
+
+  private static EmbeddedSchemaRegistry awaitRegistry(CliProcess broker, String bootstrap) {
+    return await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+      assertThat(broker.isAlive()).as(broker::output).isTrue();
+      return EmbeddedSchemaRegistry.start(bootstrap, 0);
+    }, registry -> true);
+  }
+
+  private static long publish(String bootstrap, EmbeddedSchemaRegistry registry, EventSource source) throws Exception {
+    var serde = ConfluentAvroSerde.forValues(new RestSchemaRegistryClient(registry.url()), InteractionEvent.class);
+    try (InteractionPublisher publisher = new InteractionPublisher(new PublisherSettings(bootstrap, 4, (short) 1, true), serde.serializer())) {
+      ReplayCounts counts = publisher.publishAll(source, ignored -> { });
+      publisher.flush();
+      return counts.published();
+    }
+  }
+
+  private static CliProcess startScorer(ScorerConfig config, Path directory, String name) throws Exception {
+    List<String> arguments = new ArrayList<>(List.of("run",
+        "--bootstrap-servers", config.get(ScorerConfig.BOOTSTRAP_SERVERS),
+        "--schema-registry-url", config.get(ScorerConfig.SCHEMA_REGISTRY_URL).toString(),
+        "--application-id", APPLICATION_ID,
+        "--state-dir", config.get(ScorerConfig.STATE_DIR).toString(),
+        "--http-port", String.valueOf(FreePorts.next())));
+    for (String setting : List.of("standby.replicas", "topic.partitions", "scoring.actor.weighting")) {
+      arguments.addAll(List.of("--set", setting + "=" + config.describe().get(setting).replaceFirst(" \\(.*\\)$", "")));
+    }
+    // A killed member holds its partitions until its session expires: 45 s by default, the broker's minimum here.
+    arguments.addAll(List.of("--set", "kafka.session.timeout.ms=" + SESSION_TIMEOUT.toMillis()));
+    return CliProcess.start(arguments, Map.of(), directory.resolve(name + ".log"));
+  }
+
+  /** Waits until neither the scorer's outcomes nor its group's committed offsets have moved for 5 s. */
+  private static void awaitQuiet(ScorerService scorer) {
+    AtomicLong last = new AtomicLong(-1);
+    await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(5)).until(() -> {
+      long now = (long) scorer.metrics().allOutcomes() + Progress.committedTotal(scorer.config());
+      return scorer.queries().approximateUserCount().isPresent() && last.getAndSet(now) == now;
+    });
+  }
+
+  /** How much of the input the scorer's group has committed, as a share of what was published. */
+  private record Progress(Admin admin, long published) {
+    double fraction() throws Exception {
+      return (double) committedInput(admin) / published;
+    }
+
+    void awaitAtLeast(double fraction, CliProcess scorer) {
+      double target = Math.min(1.0, fraction);
+      // The admin client's calls fail while the broker restarts; they are asked again.
+      await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(ExecutionException.class).until(() -> {
+        assertThat(scorer.isAlive()).as(scorer::output).isTrue();
+        return fraction() >= target;
+      });
+    }
+
+    static long committedTotal(ScorerConfig config) throws Exception {
+      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(ScorerConfig.BOOTSTRAP_SERVERS)))) {
+        return committed(admin).values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+      }
+    }
+
+    private static long committedInput(Admin admin) throws Exception {
+      return committed(admin).entrySet().stream()
+          .filter(entry -> entry.getKey().topic().startsWith("interactions."))
+          .mapToLong(entry -> entry.getValue().offset())
+          .sum();
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> committed(Admin admin) throws Exception {
+      Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(APPLICATION_ID).partitionsToOffsetAndMetadata().get();
+      offsets.values().removeIf(java.util.Objects::isNull);
+      return offsets;
+    }
+  }
+}

@@ -51,6 +51,8 @@ public final class ScorerConfig {
       Parsers.nonBlank(), "Compacted topic the scores are published to, keyed by userId");
   public static final Setting<String> ACCOUNT_LINKS_TOPIC = new Setting<>("account.links.topic", "account-links",
       Parsers.nonBlank(), "Compacted topic of AccountLink records, keyed by <network>:<account>");
+  public static final Setting<String> ERASURES_TOPIC = new Setting<>("erasures.topic", "influence-erasures",
+      Parsers.nonBlank(), "Compacted topic of ErasureRequest records, keyed by the user to forget (docs/SECURITY.md)");
   public static final Setting<Integer> HTTP_PORT = new Setting<>("http.port", "8080",
       Parsers.intBetween(1, 65535), "Port of the HTTP API, health and metrics");
   public static final Setting<HostAndPort> APPLICATION_SERVER = new Setting<>("application.server", null,
@@ -117,7 +119,7 @@ public final class ScorerConfig {
 
   private static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER_INFO,
       SCHEMA_REGISTRY_TRUSTSTORE, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD, APPLICATION_ID,
-      INPUT_PATTERN, OUTPUT_TOPIC, ACCOUNT_LINKS_TOPIC, HTTP_PORT, APPLICATION_SERVER, FORWARD_TIMEOUT, STATE_DIR, PROCESSING_GUARANTEE,
+      INPUT_PATTERN, OUTPUT_TOPIC, ACCOUNT_LINKS_TOPIC, ERASURES_TOPIC, HTTP_PORT, APPLICATION_SERVER, FORWARD_TIMEOUT, STATE_DIR, PROCESSING_GUARANTEE,
       COMMIT_INTERVAL, STREAM_THREADS, STATE_MEMORY, STANDBY_REPLICAS, REPLICATION_FACTOR, TOPIC_PARTITIONS, STANDING_HALF_LIFE,
       MOMENTUM_HALF_LIFE, MOMENTUM_WEIGHT, MOMENTUM_CAP, PAIR_HALF_LIFE,
       ACTOR_WEIGHTING, TYPE_WEIGHTS, SELECTIVITY_FREE_ACTIONS, TOPIC_DICTIONARY, DEDUPLICATION_WINDOW, LATE_GRACE, FUTURE_TOLERANCE, DECAY_MIN_SCORE_CHANGE, DECAY_REVIEW_INTERVAL, MIN_SCORE_CHANGE, LOG_FORMAT, LOG_LEVEL, METRICS_RECORDING_LEVEL, METRICS_REFRESH);

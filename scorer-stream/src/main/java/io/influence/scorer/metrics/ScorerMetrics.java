@@ -37,6 +37,9 @@ public final class ScorerMetrics {
   /** The reason tag of a duplicate: its event id was seen before (a connector's redelivery). */
   public static final String DUPLICATE_EVENT_ID = "event-id-seen";
 
+  /** The reason tag of an event ignored because its actor or its target asked to be forgotten. */
+  public static final String ERASED_USER = "erased-user";
+
   /**
    * Buckets of the event→score latency. The SLO (p99 under 5 s) is a bucket bound so that the alert
    * and the dashboard threshold are exact; the upper buckets tell a slow connector from a replay.
@@ -98,7 +101,7 @@ public final class ScorerMetrics {
     eventOutcome(EventOutcome.DUPLICATE, DUPLICATE_EVENT_ID);
   }
 
-  /** A score published to the output topic, with {@code cause} {@code event} or {@code decay}. */
+  /** A score published to the output topic, with {@code cause} {@code event}, {@code decay} or {@code erasure} (a tombstone). */
   public void scoreUpdated(String cause) {
     counter(SCORE_UPDATES, "Score updates published, by cause", "cause", lower(cause)).increment();
   }

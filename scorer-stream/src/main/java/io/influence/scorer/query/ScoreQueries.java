@@ -43,9 +43,14 @@ public final class ScoreQueries {
     return latest(userId, scope).map(found -> UserScoreView.of(found.snapshot(), found.user().previousPublishedScore()));
   }
 
-  /** Who lifted the user most, and the latest engagements that changed their score. */
+  /**
+   * Who lifted the user most, and the latest engagements that changed their score; people who asked to
+   * be forgotten are left out, though what they gave still counts until it decays.
+   */
   public Optional<UserExplanation> explain(String userId, StoreScope scope) {
-    return latest(userId, scope).map(found -> UserExplanation.of(found.user(), found.snapshot(), parameters));
+    ReadOnlyKeyValueStore<String, Long> erased = erasedUsers();
+    return latest(userId, scope).map(found -> UserExplanation.of(found.user(), found.snapshot(), parameters,
+        actorId -> erased.get(actorId) == null));
   }
 
   /**
@@ -97,6 +102,15 @@ public final class ScoreQueries {
     // As of the latest score published, which a decay review may have moved past the latest event.
     long asOf = user.published() == null ? user.latestEventMillis() : Math.max(user.latestEventMillis(), user.published().atMillis());
     return Optional.of(new Latest(user, user.snapshotAt(asOf, parameters)));
+  }
+
+  private ReadOnlyKeyValueStore<String, Long> erasedUsers() {
+    try {
+      return streams.store(StoreQueryParameters.fromNameAndType(
+          ScoringTopology.ERASED_USERS_STORE, QueryableStoreTypes.<String, Long>keyValueStore()));
+    } catch (InvalidStateStoreException e) {
+      throw unavailable(e);
+    }
   }
 
   private ReadOnlyKeyValueStore<String, UserInfluence.State> activeUsers() {

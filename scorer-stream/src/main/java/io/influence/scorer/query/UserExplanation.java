@@ -6,6 +6,7 @@ import io.influence.scorer.model.InfluenceSnapshot;
 import io.influence.scorer.model.UserInfluence;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Why a user has their score, as {@code GET /v1/users/{userId}/explain} returns it.
@@ -33,13 +34,16 @@ public record UserExplanation(
   /** One engagement that changed the score, with the raw influence it added at its own time. */
   public record CauseView(String eventId, String actorId, String type, double contribution, Instant occurredAt) {}
 
-  static UserExplanation of(UserInfluence user, InfluenceSnapshot snapshot, InfluenceParameters parameters) {
+  /** The explanation of {@code user}'s score, naming only the actors {@code shown} accepts. */
+  static UserExplanation of(UserInfluence user, InfluenceSnapshot snapshot, InfluenceParameters parameters, Predicate<String> shown) {
     InfluenceScale scale = parameters.scale();
     List<ContributorView> contributors = user.topContributors(snapshot.asOfMillis(), parameters).stream()
+        .filter(c -> shown.test(c.actorId()))
         .map(c -> new ContributorView(c.actorId(), c.influence(),
             ApiFormat.score(snapshot.score() - scale.score(Math.max(0, snapshot.influence() - c.influence())))))
         .toList();
     List<CauseView> causes = user.recentCauses().stream()
+        .filter(c -> shown.test(c.actorId()))
         .map(c -> new CauseView(c.eventId(), c.actorId(), ApiFormat.type(c.type()), c.contribution(),
             Instant.ofEpochMilli(c.atMillis())))
         .toList();

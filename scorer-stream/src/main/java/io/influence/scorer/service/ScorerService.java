@@ -1,6 +1,7 @@
 package io.influence.scorer.service;
 
 import io.influence.schema.AccountLink;
+import io.influence.schema.ErasureRequest;
 import io.influence.schema.InteractionEvent;
 import io.influence.schema.UserScore;
 import io.influence.scorer.config.HostAndPort;
@@ -84,7 +85,8 @@ public final class ScorerService implements AutoCloseable {
     return new ScoringTopology.ContractSerdes(
         ConfluentAvroSerde.forValues(registry, InteractionEvent.class),
         ConfluentAvroSerde.forValues(registry, AccountLink.class),
-        ConfluentAvroSerde.forValues(registry, UserScore.class));
+        ConfluentAvroSerde.forValues(registry, UserScore.class),
+        ConfluentAvroSerde.forValues(registry, ErasureRequest.class));
   }
 
   /** Creates missing topics, starts the streams client and serves HTTP. */

@@ -32,12 +32,14 @@ public final class TopicProvisioner {
     this.config = config;
   }
 
-  /** The output and account-link topics: compacted, since only a key's latest value matters. */
+  /** The output, account-link and erasure topics (requested and applied): compacted, since only a key's latest value matters. */
   public void ensureTableTopics() {
     Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
     create(List.of(
         newTopic(config.get(ScorerConfig.OUTPUT_TOPIC), compacted),
-        newTopic(config.get(ScorerConfig.ACCOUNT_LINKS_TOPIC), compacted)));
+        newTopic(config.get(ScorerConfig.ACCOUNT_LINKS_TOPIC), compacted),
+        newTopic(config.get(ScorerConfig.ERASURES_TOPIC), compacted),
+        newTopic(TopologySettings.appliedErasuresTopic(config.get(ScorerConfig.ERASURES_TOPIC)), compacted)));
   }
 
   /**

@@ -44,6 +44,8 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
   private KeyValueStore<String, UserInfluence.State> store;
   private ExpiringStore<PairHistory> pairs;
   private ReadOnlyKeyValueStore<String, PublishedStanding> publishedScores;
+  private ReadOnlyKeyValueStore<String, Long> erasedUsers;
+  private KeyValueStore<String, Long> erasedTargets;
   private DailyActivityRecorder history;
   private DecayReviewer decay;
   private ProcessorContext<String, UserScore> context;
@@ -64,6 +66,8 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
     this.pairs = ExpiringStore.open(context, ScoringTopology.PAIR_HISTORY_STORE, pair -> pair.forgottenAtMillis(parameters),
         lateGrace.plus(PARTITION_SKEW_ALLOWANCE), metrics);
     this.publishedScores = context.getStateStore(ScoringTopology.PUBLISHED_SCORES_STORE);
+    this.erasedUsers = context.getStateStore(ScoringTopology.ERASED_USERS_STORE);
+    this.erasedTargets = context.getStateStore(ScoringTopology.ERASED_TARGETS_STORE);
     this.history = new DailyActivityRecorder(context.getStateStore(ScoringTopology.DAILY_ACTIVITY_STORE));
     this.decay = new DecayReviewer(parameters, decaySettings.minDrop(), metrics, context, store, history);
     context.schedule(STREAM_TIME_REVIEW, PunctuationType.STREAM_TIME, time -> decay.review());
@@ -72,6 +76,10 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
 
   @Override
   public void process(Record<String, Engagement> record) {
+    if (isErased(record.value())) {
+      metrics.eventOutcome(EventOutcome.IGNORED, ScorerMetrics.ERASED_USER);
+      return;
+    }
     Engagement engagement = record.value().withActorScore(actorScoreAt(record.value()));
     UserInfluence.State stored = store.get(engagement.targetId());
     UserInfluence user = stored == null ? UserInfluence.newUser(engagement.targetId()) : UserInfluence.restore(stored);
@@ -107,6 +115,16 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
     }
     store.put(user.userId(), user.state());
     decay.scheduleAfterEvent(snapshot);
+  }
+
+  /**
+   * Whether the engagement's target or actor asked to be forgotten: the target as this task erased
+   * them, in order with their engagements; the actor, and a target whose erasure has not reached this
+   * partition yet, as every instance's global store knows it.
+   */
+  private boolean isErased(Engagement engagement) {
+    return erasedTargets.get(engagement.targetId()) != null || erasedUsers.get(engagement.targetId()) != null
+        || erasedUsers.get(engagement.actorId()) != null;
   }
 
   /**

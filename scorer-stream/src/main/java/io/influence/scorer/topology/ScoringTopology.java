@@ -1,6 +1,7 @@
 package io.influence.scorer.topology;
 
 import io.influence.schema.AccountLink;
+import io.influence.schema.ErasureRequest;
 import io.influence.schema.InteractionEvent;
 import io.influence.schema.UserScore;
 import io.influence.scorer.leaderboard.Leaderboards;
@@ -45,7 +46,9 @@ import org.apache.kafka.streams.state.Stores;
  * topics follow:
  * {@value #ENGAGEMENTS_BY_ACTOR} brings an actor's engagements together to apply Klout's selectivity
  * rule, and {@value #ENGAGEMENTS_BY_TARGET} brings them to the target's partition, where the target's
- * influence and its actor→target pair histories live. See docs/ARCHITECTURE.md.
+ * influence and its actor→target pair histories live. Erasure requests take a third
+ * ({@value #ERASURES_BY_USER}) to the same partitions, where the user is deleted; the erasures applied
+ * feed the global store {@value #ERASED_USERS_STORE}. See docs/ARCHITECTURE.md.
  */
 public final class ScoringTopology {
   public static final String USER_INFLUENCE_STORE = "user-influence";
@@ -56,6 +59,9 @@ public final class ScoringTopology {
   public static final String DECAY_DUE_BY_USER_STORE = "decay-due-by-user";
   public static final String ENGAGEMENTS_BY_ACTOR = "engagements-by-actor";
   public static final String ACCOUNT_LINKS_STORE = "account-links";
+  public static final String ERASED_USERS_STORE = "erased-users";
+  public static final String ERASURES_BY_USER = "erasures-by-user";
+  public static final String ERASED_TARGETS_STORE = "erased-targets";
   public static final String PUBLISHED_SCORES_STORE = "published-scores";
   public static final String DAILY_ACTIVITY_STORE = "daily-activity";
   public static final String ENGAGEMENTS_BY_TARGET = "engagements-by-target";
@@ -69,7 +75,8 @@ public final class ScoringTopology {
   private final Leaderboards leaderboards;
 
   /** The Avro serdes of the public contract, bound to a schema registry. */
-  public record ContractSerdes(Serde<InteractionEvent> events, Serde<AccountLink> accountLinks, Serde<UserScore> scores) {}
+  public record ContractSerdes(Serde<InteractionEvent> events, Serde<AccountLink> accountLinks, Serde<UserScore> scores,
+      Serde<ErasureRequest> erasures) {}
 
   /** @param leaderboards kept up to date with every score the output topic holds */
   public ScoringTopology(TopologySettings settings, ContractSerdes serdes, ScorerMetrics metrics, Supplier<Instant> clock,
@@ -99,8 +106,21 @@ public final class ScoringTopology {
         Consumed.with(Serdes.String(), serdes.scores()).withName("published-scores-source"),
         () -> new PublishedScoresUpdater(leaderboards));
 
+    // Every user forgotten, on every instance: few, and needed wherever an engagement arrives. Read from
+    // the erasures applied, not the requests, since Kafka Streams lets one topic feed one source only.
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ERASED_USERS_STORE), Serdes.String(), Serdes.Long())
+            .withLoggingDisabled(),
+        TopologySettings.appliedErasuresTopic(settings.erasuresTopic()),
+        Consumed.with(Serdes.String(), serdes.erasures()).withName("applied-erasures-source"),
+        ErasedUsersUpdater::new);
+
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(USER_INFLUENCE_STORE), Serdes.String(), new UserInfluenceStateSerde()));
+    // The erased users of the scoring task's own partitions, written in order with their engagements,
+    // so that no engagement scored after an erasure brings the user back, whatever the global store's lag.
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(ERASED_TARGETS_STORE), Serdes.String(), Serdes.Long()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PAIR_HISTORY_STORE), Serdes.String(), new PairHistorySerde()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -159,8 +179,23 @@ public final class ScoringTopology {
         .process(() -> new ScoringProcessor(settings.parameters(), settings.minScoreChange(), settings.decay(),
                 settings.timeliness().grace(), metrics),
             Named.as("score-targets"), USER_INFLUENCE_STORE, PAIR_HISTORY_STORE, DECAY_DUE_STORE,
-            DECAY_DUE_BY_USER_STORE, DAILY_ACTIVITY_STORE)
+            DECAY_DUE_BY_USER_STORE, DAILY_ACTIVITY_STORE, ERASED_TARGETS_STORE)
         .to(settings.outputTopic(), Produced.with(Serdes.String(), serdes.scores()).withName("scores-sink"));
+
+    // Erasures reach the partition that scores the user, through a topic partitioned as the engagements
+    // are; once applied there they are recorded for every instance (the erased-users global store).
+    KStream<String, ErasureRequest> applied = builder
+        .stream(settings.erasuresTopic(), Consumed.with(Serdes.String(), serdes.erasures()).withName("erasure-requests"))
+        .repartition(Repartitioned.with(Serdes.String(), serdes.erasures())
+            .withName(ERASURES_BY_USER).withNumberOfPartitions(settings.partitions()))
+        .process(() -> new ErasureProcessor(metrics), Named.as("erase-users"),
+            USER_INFLUENCE_STORE, PAIR_HISTORY_STORE, DECAY_DUE_STORE, DECAY_DUE_BY_USER_STORE, DAILY_ACTIVITY_STORE,
+            ERASED_TARGETS_STORE);
+    applied.to(TopologySettings.appliedErasuresTopic(settings.erasuresTopic()),
+        Produced.with(Serdes.String(), serdes.erasures()).withName("applied-erasures-sink"));
+    applied.filter((userId, request) -> request != null, Named.as("erasures-not-withdrawn"))
+        .mapValues(request -> (UserScore) null, Named.as("erasure-tombstones"))
+        .to(settings.outputTopic(), Produced.with(Serdes.String(), serdes.scores()).withName("erasure-tombstones-sink"));
 
     return builder.build();
   }

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * @param inputPattern connector topics to read
  * @param outputTopic where scores go, keyed by userId
  * @param accountLinksTopic compacted AccountLink topic, keyed by {@code <network>:<account>}
+ * @param erasuresTopic compacted ErasureRequest topic, keyed by the user to forget
  * @param minScoreChange smallest score change worth publishing
  * @param deduplicationWindow how long an event id is remembered, to drop redeliveries
  * @param decay when scores are published for decay alone
@@ -39,6 +40,7 @@ public record TopologySettings(
     Pattern inputPattern,
     String outputTopic,
     String accountLinksTopic,
+    String erasuresTopic,
     InfluenceParameters parameters,
     double minScoreChange,
     Duration deduplicationWindow,
@@ -47,6 +49,7 @@ public record TopologySettings(
     TopicDictionary topics,
     int partitions) {
 
+  private static final String APPLIED_SUFFIX = ".applied";
   private static final String BUILT_IN_DICTIONARY = "/topic-keywords.properties";
 
   public static TopologySettings from(ScorerConfig config) {
@@ -78,6 +81,7 @@ public record TopologySettings(
         config.get(ScorerConfig.INPUT_PATTERN),
         config.get(ScorerConfig.OUTPUT_TOPIC),
         config.get(ScorerConfig.ACCOUNT_LINKS_TOPIC),
+        config.get(ScorerConfig.ERASURES_TOPIC),
         parameters,
         config.get(ScorerConfig.MIN_SCORE_CHANGE),
         config.get(ScorerConfig.DEDUPLICATION_WINDOW),
@@ -85,6 +89,11 @@ public record TopologySettings(
         new Timeliness(config.get(ScorerConfig.FUTURE_TOLERANCE), config.get(ScorerConfig.LATE_GRACE)),
         topicDictionary(config.get(ScorerConfig.TOPIC_DICTIONARY)),
         config.get(ScorerConfig.TOPIC_PARTITIONS));
+  }
+
+  /** Where the scorer records the erasures it has applied: the requests' topic with {@value #APPLIED_SUFFIX}. */
+  public static String appliedErasuresTopic(String erasuresTopic) {
+    return erasuresTopic + APPLIED_SUFFIX;
   }
 
   /** The dictionary in {@code file}, or the one built in ({@value #BUILT_IN_DICTIONARY}). */

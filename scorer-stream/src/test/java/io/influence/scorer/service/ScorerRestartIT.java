@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.influence.schema.InteractionEvent;
-import io.influence.schema.InteractionType;
 import io.influence.scorer.config.ScorerConfig;
 import io.influence.connector.InteractionPublisher;
 import io.influence.connector.PublisherSettings;
@@ -22,7 +21,6 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +44,8 @@ class ScorerRestartIT {
         publisher.ensureTopic("twitter");
         Instant at = Instant.parse("2012-07-04T09:00:00Z");
         // One engagement per target: each publishes one score, so two ranked users are all there will be.
-        publisher.publish(event("e1", "fan1", "cern", at));
-        publisher.publish(event("e2", "fan2", "atlas", at.plusSeconds(60)));
+        publisher.publish(Shares.share("e1", "fan1", "cern", at));
+        publisher.publish(Shares.share("e2", "fan2", "atlas", at.plusSeconds(60)));
         publisher.flush();
         await().atMost(PATIENCE).until(() -> leaders(first).get("users").asInt() == 2);
         leadersBefore = leaders(first);
@@ -63,14 +61,6 @@ class ScorerRestartIT {
 
   private static ScorerConfig config(EmbeddedStack stack) throws Exception {
     return stack.scorerConfig(Files.createTempDirectory("scorer-restart-it"), FreePorts.next()).with(Map.of("commit.interval", "200ms"));
-  }
-
-  private static InteractionEvent event(String id, String actor, String target, Instant at) {
-    return InteractionEvent.newBuilder()
-        .setEventId(id).setNetwork("twitter").setType(InteractionType.SHARE)
-        .setActorAccount(actor).setTargetAccount(target)
-        .setTopics(List.of("physics")).setOccurredAt(at)
-        .build();
   }
 
   private static JsonNode leaders(ScorerService instance) throws Exception {

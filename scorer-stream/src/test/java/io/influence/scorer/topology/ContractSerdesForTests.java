@@ -1,6 +1,7 @@
 package io.influence.scorer.topology;
 
 import io.influence.schema.AccountLink;
+import io.influence.schema.ErasureRequest;
 import io.influence.schema.InteractionEvent;
 import io.influence.schema.UserScore;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +19,7 @@ import org.apache.kafka.common.serialization.Serdes;
 final class ContractSerdesForTests {
 
   ScoringTopology.ContractSerdes contract() {
-    return new ScoringTopology.ContractSerdes(avro(InteractionEvent.class), avro(AccountLink.class), avro(UserScore.class));
+    return new ScoringTopology.ContractSerdes(avro(InteractionEvent.class), avro(AccountLink.class), avro(UserScore.class), avro(ErasureRequest.class));
   }
 
   private static <T extends SpecificRecord> Serde<T> avro(Class<T> type) {

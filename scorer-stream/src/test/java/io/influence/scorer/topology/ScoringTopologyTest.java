@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.influence.schema.AccountLink;
+import io.influence.schema.ErasureRequest;
 import io.influence.schema.CauseKind;
 import io.influence.schema.InteractionEvent;
 import io.influence.schema.InteractionType;
@@ -52,6 +53,7 @@ class ScoringTopologyTest {
   private TestInputTopic<String, AccountLink> links;
   private TestOutputTopic<String, UserScore> scores;
   private TestOutputTopic<byte[], byte[]> twitterDeadLetters;
+  private TestInputTopic<String, ErasureRequest> erasures;
 
   /** Its own state directory: the default, /tmp/kafka-streams, is shared by every test run on the machine. */
   @TempDir
@@ -69,6 +71,7 @@ class ScoringTopologyTest {
     twitter = driver.createInputTopic("interactions.twitter", new StringSerializer(), serdes.contract().events().serializer());
     twitterRaw = driver.createInputTopic("interactions.twitter", new ByteArraySerializer(), new ByteArraySerializer());
     links = driver.createInputTopic("account-links", new StringSerializer(), serdes.contract().accountLinks().serializer());
+    erasures = driver.createInputTopic("influence-erasures", new StringSerializer(), serdes.contract().erasures().serializer());
     scores = driver.createOutputTopic("influence-scores", new StringDeserializer(), serdes.contract().scores().deserializer());
     twitterDeadLetters = driver.createOutputTopic("interactions.twitter.dlq", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
   }
@@ -200,6 +203,63 @@ class ScoringTopologyTest {
     assertThat(keys(ScoringTopology.ACTOR_ACTIVITY_STORE)).containsExactly("twitter:someone");
     assertThat(swept(ScoringTopology.PAIR_HISTORY_STORE)).isEqualTo(fans);
     assertThat(swept(ScoringTopology.ACTOR_ACTIVITY_STORE)).isEqualTo(fans);
+  }
+
+  @Test
+  void anErasedUserIsDeletedFromEveryStoreOfTheirPartitionAndTombstonedOnTheOutput() {
+    send(event("e1", InteractionType.SHARE, "alice", "bob", T0, "#Cooking"));
+    send(event("e2", InteractionType.MENTION, "carol", "bob", T0.plusSeconds(60)));
+    send(event("e3", InteractionType.REPLY, "bob", "dave", T0.plusSeconds(120)));
+    scores.readRecordsToList();
+
+    erase("twitter:bob");
+
+    TestRecord<String, UserScore> tombstone = scores.readRecord();
+    assertThat(tombstone.key()).isEqualTo("twitter:bob");
+    assertThat(tombstone.value()).isNull();
+    assertThat(keys(ScoringTopology.USER_INFLUENCE_STORE)).doesNotContain("twitter:bob").contains("twitter:dave");
+    assertThat(keys(ScoringTopology.PAIR_HISTORY_STORE)).noneMatch(key -> key.startsWith("twitter:bob\u0000"));
+    assertThat(keys(ScoringTopology.DECAY_DUE_BY_USER_STORE)).doesNotContain("twitter:bob");
+    WindowStore<String, DailyActivity> days = driver.getWindowStore(ScoringTopology.DAILY_ACTIVITY_STORE);
+    try (var history = days.fetch("twitter:bob", Instant.EPOCH, NOW)) {
+      assertThat(history.hasNext()).isFalse();
+    }
+    assertThat(leaderboards.top(10)).extracting(Leaderboards.Leader::userId).doesNotContain("twitter:bob");
+  }
+
+  @Test
+  void afterAnErasureWhatTheUserReceivesOrDoesNoLongerCounts() {
+    send(event("e1", InteractionType.SHARE, "alice", "bob", T0));
+    scores.readRecordsToList();
+    erase("twitter:bob");
+    scores.readRecordsToList();
+
+    send(event("e2", InteractionType.SHARE, "carol", "bob", T0.plusSeconds(60)));
+    send(event("e3", InteractionType.SHARE, "bob", "dave", T0.plusSeconds(120)));
+
+    assertThat(scores.isEmpty()).isTrue();
+    assertThat(keys(ScoringTopology.USER_INFLUENCE_STORE)).doesNotContain("twitter:bob", "twitter:dave");
+    assertThat(metrics.registry().get(ScorerMetrics.EVENT_OUTCOMES.replace('_', '.')).tag("reason", ScorerMetrics.ERASED_USER).counter().count())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aWithdrawnErasureLetsTheUserBeScoredAgainFromNothing() {
+    send(event("e1", InteractionType.SHARE, "alice", "bob", T0));
+    erase("twitter:bob");
+    erasures.pipeInput("twitter:bob", null, T0.plusSeconds(30));
+    scores.readRecordsToList();
+
+    send(event("e2", InteractionType.SHARE, "carol", "bob", T0.plusSeconds(60)));
+
+    TestRecord<String, UserScore> rescored = scores.readRecord();
+    assertThat(rescored.key()).isEqualTo("twitter:bob");
+    assertThat(rescored.value().getPreviousScore()).isNull();
+  }
+
+  private void erase(String userId) {
+    erasures.pipeInput(userId, ErasureRequest.newBuilder().setUserId(userId).setRequestedAt(T0.plusSeconds(10))
+        .setReason("user request").build(), T0.plusSeconds(10));
   }
 
   /** Fires the wall-clock sweep that cleans stores whose writes are too few to trigger one. */

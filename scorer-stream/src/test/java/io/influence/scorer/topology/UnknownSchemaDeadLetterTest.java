@@ -62,7 +62,7 @@ class UnknownSchemaDeadLetterTest {
     ContractSerdesForTests plain = new ContractSerdesForTests();
     ScoringTopology.ContractSerdes serdes = new ScoringTopology.ContractSerdes(
         ConfluentAvroSerde.forValues(new EmptyRegistry(), InteractionEvent.class),
-        plain.contract().accountLinks(), plain.contract().scores());
+        plain.contract().accountLinks(), plain.contract().scores(), plain.contract().erasures());
     ScorerMetrics metrics = new ScorerMetrics(new SimpleMeterRegistry());
     ScoringTopology topology = new ScoringTopology(TopologySettings.from(ScorerConfig.defaults()), serdes, metrics, () -> T0,
         new Leaderboards());

@@ -1,13 +1,10 @@
 package io.influence.registry;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +12,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -127,14 +123,8 @@ public record RegistryClientSecurity(Optional<String> userInfo, SSLContext sslCo
   }
 
   private static SSLContext trusting(Path location, String password, String type) {
-    try (InputStream in = Files.newInputStream(location)) {
-      KeyStore store = KeyStore.getInstance(type);
-      store.load(in, password.toCharArray());
-      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(store);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust.getTrustManagers(), null);
-      return context;
+    try {
+      return TrustStores.context(location, password, type);
     } catch (IOException e) {
       throw new ConfigException(TRUSTSTORE_LOCATION, location.toString(), "cannot read the truststore: " + e.getMessage());
     } catch (GeneralSecurityException e) {

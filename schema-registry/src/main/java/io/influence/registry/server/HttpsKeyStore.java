@@ -2,7 +2,6 @@ package io.influence.registry.server;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -31,7 +30,7 @@ public record HttpsKeyStore(Path location, String password, String type) {
   }
 
   /** A Jetty connector on {@code port} (0 for any free one) that speaks only HTTPS, with TLS 1.2 or later. */
-  Connector connector(Server server, HttpConfiguration http, int port) {
+  public ServerConnector connector(Server server, HttpConfiguration http, int port) {
     SslContextFactory.Server tls = new SslContextFactory.Server();
     tls.setKeyStorePath(location.toAbsolutePath().toString());
     tls.setKeyStorePassword(password);

@@ -196,6 +196,11 @@ public final class Parsers {
   }
 
   /** A readable file, or nothing when blank. */
+  /** Comma-separated values, blank ones dropped; empty when blank. */
+  static Function<String, List<String>> commaSeparated() {
+    return text -> Arrays.stream(text.split(",")).map(String::strip).filter(value -> !value.isEmpty()).toList();
+  }
+
   /** Any text, or nothing when blank. */
   static Function<String, Optional<String>> optionalText() {
     return text -> text.isBlank() ? Optional.empty() : Optional.of(text);

@@ -59,6 +59,28 @@ public final class ScorerConfig {
       Parsers.hostAndPort(), "host:port other instances reach this one's HTTP API at (default localhost:<http.port>)");
   public static final Setting<Duration> FORWARD_TIMEOUT = new Setting<>("http.forward.timeout", "2s",
       Parsers.positiveDuration(), "How long a request forwarded to the instance that holds the key may take before a standby is asked");
+  public static final Setting<Optional<Path>> HTTP_TOKENS_FILE = new Setting<>("http.tokens.file", "",
+      Parsers.optionalReadableFile(), "File of name:token lines; /v1 then needs Authorization: Bearer <token> (default: open)");
+  public static final Setting<Optional<Path>> HTTP_METRICS_TOKENS_FILE = new Setting<>("http.metrics.tokens.file", "",
+      Parsers.optionalReadableFile(), "File of name:token lines for /metrics alone (default: open, for Prometheus)");
+  public static final Setting<Optional<String>> HTTP_FORWARD_TOKEN = new Setting<>("http.forward.token", "",
+      Parsers.optionalText(), "The token instances forward queries to each other with; required with http.tokens.file");
+  public static final Setting<List<String>> HTTP_CORS_ORIGINS = new Setting<>("http.cors.origins", "",
+      Parsers.commaSeparated(), "Origins a browser may call the API from, e.g. https://app.example.com (default: none)");
+  public static final Setting<Double> HTTP_RATE_LIMIT = new Setting<>("http.rate.limit", "100",
+      Parsers.doubleBetween(0, 1_000_000), "Requests per second per client address, with bursts of twice as many; 0 turns it off");
+  public static final Setting<Long> HTTP_MAX_HEADER_BYTES = new Setting<>("http.max.header.bytes", "8KiB",
+      Parsers.bytesBetween(1024, 1024 * 1024), "Largest request line and headers accepted");
+  public static final Setting<Duration> HTTP_IDLE_TIMEOUT = new Setting<>("http.idle.timeout", "30s",
+      Parsers.positiveDuration(), "How long a connection may send nothing before it is closed (slow clients)");
+  public static final Setting<Optional<Path>> HTTP_TLS_KEYSTORE = new Setting<>("http.tls.keystore.location", "",
+      Parsers.optionalReadableFile(), "PKCS12 key store of the API's certificate; the API then serves HTTPS only");
+  public static final Setting<Optional<String>> HTTP_TLS_KEYSTORE_PASSWORD = new Setting<>("http.tls.keystore.password", "",
+      Parsers.optionalText(), "Password of that key store");
+  public static final Setting<Optional<Path>> HTTP_TLS_TRUSTSTORE = new Setting<>("http.tls.truststore.location", "",
+      Parsers.optionalReadableFile(), "PKCS12 trust store for other instances' certificates, when the JDK does not trust them");
+  public static final Setting<Optional<String>> HTTP_TLS_TRUSTSTORE_PASSWORD = new Setting<>("http.tls.truststore.password", "",
+      Parsers.optionalText(), "Password of that trust store");
   public static final Setting<Path> STATE_DIR = new Setting<>("state.dir",
       Path.of(System.getProperty("java.io.tmpdir"), "influence-scorer").toString(),
       Parsers.path(), "Directory of the RocksDB state stores");
@@ -119,7 +141,9 @@ public final class ScorerConfig {
 
   private static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER_INFO,
       SCHEMA_REGISTRY_TRUSTSTORE, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD, APPLICATION_ID,
-      INPUT_PATTERN, OUTPUT_TOPIC, ACCOUNT_LINKS_TOPIC, ERASURES_TOPIC, HTTP_PORT, APPLICATION_SERVER, FORWARD_TIMEOUT, STATE_DIR, PROCESSING_GUARANTEE,
+      INPUT_PATTERN, OUTPUT_TOPIC, ACCOUNT_LINKS_TOPIC, ERASURES_TOPIC, HTTP_PORT, APPLICATION_SERVER, FORWARD_TIMEOUT,
+      HTTP_TOKENS_FILE, HTTP_METRICS_TOKENS_FILE, HTTP_FORWARD_TOKEN, HTTP_CORS_ORIGINS, HTTP_RATE_LIMIT, HTTP_MAX_HEADER_BYTES,
+      HTTP_IDLE_TIMEOUT, HTTP_TLS_KEYSTORE, HTTP_TLS_KEYSTORE_PASSWORD, HTTP_TLS_TRUSTSTORE, HTTP_TLS_TRUSTSTORE_PASSWORD, STATE_DIR, PROCESSING_GUARANTEE,
       COMMIT_INTERVAL, STREAM_THREADS, STATE_MEMORY, STANDBY_REPLICAS, REPLICATION_FACTOR, TOPIC_PARTITIONS, STANDING_HALF_LIFE,
       MOMENTUM_HALF_LIFE, MOMENTUM_WEIGHT, MOMENTUM_CAP, PAIR_HALF_LIFE,
       ACTOR_WEIGHTING, TYPE_WEIGHTS, SELECTIVITY_FREE_ACTIONS, TOPIC_DICTIONARY, DEDUPLICATION_WINDOW, LATE_GRACE, FUTURE_TOLERANCE, DECAY_MIN_SCORE_CHANGE, DECAY_REVIEW_INTERVAL, MIN_SCORE_CHANGE, LOG_FORMAT, LOG_LEVEL, METRICS_RECORDING_LEVEL, METRICS_REFRESH);

@@ -39,7 +39,7 @@ public record Setting<T>(String key, String defaultValue, Function<String, T> pa
   static boolean isSecretKey(String key) {
     String lower = key.toLowerCase(Locale.ROOT);
     return lower.contains("password") || lower.contains("secret") || lower.contains("jaas") || lower.endsWith(".key")
-        || lower.endsWith("user.info");
+        || lower.endsWith("user.info") || lower.endsWith(".token");
   }
 
   T parse(String text, String source) {

@@ -11,6 +11,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,12 +73,27 @@ public final class HttpApi implements AutoCloseable {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }
 
-  /** Starts serving on {@code port} (0 picks a free one). */
+  /** Starts serving on {@code port} (0 picks a free one), open to anyone over plain HTTP. */
   public static HttpApi start(int port, Sources sources) {
+    return start(port, sources, ApiServerSettings.open());
+  }
+
+  /** Starts serving on {@code port} (0 picks a free one) as {@code settings} say. */
+  public static HttpApi start(int port, Sources sources, ApiServerSettings settings) {
     String openApi = openApiDocument();
     Javalin server = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(json(), false));
       config.startup.showJavalinBanner = false;
+      config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(settings.maxRequestHeaderBytes()));
+      config.jetty.addConnector((jetty, http) -> {
+        ServerConnector connector = settings.https().isPresent()
+            ? settings.https().get().connector(jetty, http, port)
+            : new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setPort(port);
+        connector.setIdleTimeout(settings.idleTimeout().toMillis());
+        return connector;
+      });
+      settings.access().installOn(config.routes);
       config.requestLogger.http((ctx, millis) -> sources.meters().httpRequest(ctx.method().name(), route(ctx), ctx.statusCode(),
           Boolean.TRUE.equals(ctx.attribute(FORWARDED)), (long) (millis * 1_000_000)));
       ScoreQueries queries = sources.queries();
@@ -113,7 +130,7 @@ public final class HttpApi implements AutoCloseable {
         }
       });
     }).start(port);
-    log.info("HTTP API listening on port {}", server.port());
+    log.info("HTTP API listening on {} port {}", settings.https().isPresent() ? "HTTPS" : "HTTP", server.port());
     return new HttpApi(server);
   }
 

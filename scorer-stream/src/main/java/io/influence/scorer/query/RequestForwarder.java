@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -18,14 +20,28 @@ import org.apache.kafka.streams.state.HostInfo;
 public final class RequestForwarder {
   private final HttpClient client;
   private final Duration timeout;
+  private final Optional<String> bearerToken;
+  private final String scheme;
 
+  /** A forwarder over plain HTTP without a credential, for instances whose API is open. */
   public RequestForwarder(Duration timeout) {
+    this(timeout, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * @param bearerToken the instances' own token, sent with every forwarded request
+   * @param tls the trust for instances serving HTTPS; plain HTTP when empty
+   */
+  public RequestForwarder(Duration timeout, Optional<String> bearerToken, Optional<SSLContext> tls) {
     this.timeout = timeout;
-    this.client = HttpClient.newBuilder()
+    this.bearerToken = bearerToken;
+    this.scheme = tls.isPresent() ? "https" : "http";
+    HttpClient.Builder builder = HttpClient.newBuilder()
         .connectTimeout(timeout)
         .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+        .followRedirects(HttpClient.Redirect.NEVER);
+    tls.ifPresent(builder::sslContext);
+    this.client = builder.build();
   }
 
   /** Another instance's answer: its status, JSON body and routing headers. */
@@ -45,10 +61,11 @@ public final class RequestForwarder {
    * @throws ForwardingFailed on a connection failure, a timeout, or a 5xx answer
    */
   public Answer get(HostInfo host, String pathAndQuery, String mode) throws ForwardingFailed, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(scheme + "://" + host.host() + ":" + host.port() + pathAndQuery))
         .timeout(timeout)
         .header("Accept", "application/json")
         .GET();
+    bearerToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
     if (mode != null) {
       request.header(RoutingHeaders.FORWARDED, mode);
     }

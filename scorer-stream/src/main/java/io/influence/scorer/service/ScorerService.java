@@ -11,6 +11,7 @@ import io.influence.scorer.logging.LoggingSetup;
 import io.influence.scorer.metrics.MetricsSetup;
 import io.influence.scorer.metrics.RegistryClientMeters;
 import io.influence.scorer.metrics.ScorerMetrics;
+import io.influence.scorer.query.ApiServerSettings;
 import io.influence.scorer.query.HttpApi;
 import io.influence.scorer.query.InstanceDirectory;
 import io.influence.scorer.query.KeyLocator;
@@ -102,6 +103,7 @@ public final class ScorerService implements AutoCloseable {
       Clock clock) {
     LoggingSetup.apply(config);
     logBanner(config);
+    ApiServerSettings apiServer = ApiSecuritySettings.server(config);
     Admin admin = Admin.create(clientProperties(config));
     TopicProvisioner topics = new TopicProvisioner(admin, config);
     topics.ensureTableTopics();
@@ -125,10 +127,10 @@ public final class ScorerService implements AutoCloseable {
     metrics.trackUsers(queries::approximateUserCount);
     HostAndPort server = config.get(ScorerConfig.APPLICATION_SERVER);
     KeyLocator locator = new KeyLocator(streams, new HostInfo(server.host(), server.port()));
-    RequestForwarder forwarder = new RequestForwarder(config.get(ScorerConfig.FORWARD_TIMEOUT));
+    RequestForwarder forwarder = ApiSecuritySettings.forwarder(config);
     HttpApi http = HttpApi.start(config.get(ScorerConfig.HTTP_PORT), new HttpApi.Sources(queries,
         new UserRouter(locator.self(), locator::locate, forwarder, locator::localOffsetLag), leaderboards, new InstanceDirectory(streams, locator, forwarder, HttpApi.json()),
-        streams::state, metricsSetup::scrape, metrics));
+        streams::state, metricsSetup::scrape, metrics), apiServer);
     streams.start();
 
     ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {

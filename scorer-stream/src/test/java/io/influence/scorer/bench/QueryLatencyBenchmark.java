@@ -155,7 +155,9 @@ public final class QueryLatencyBenchmark {
     ScorerConfig config = stack.scorerConfig(Files.createTempDirectory("query-latency"), port).with(Map.of(
         ScorerConfig.APPLICATION_ID.key(), "query-latency",
         ScorerConfig.APPLICATION_SERVER.key(), "localhost:" + port,
-        ScorerConfig.STANDBY_REPLICAS.key(), "1"));
+        ScorerConfig.STANDBY_REPLICAS.key(), "1",
+        // One client asks as fast as it can: the per-client limit would measure itself.
+        ScorerConfig.HTTP_RATE_LIMIT.key(), "0"));
     return ScorerService.start(config, Clock.systemUTC());
   }
 

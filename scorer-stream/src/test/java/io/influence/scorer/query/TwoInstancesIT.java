@@ -105,7 +105,9 @@ class TwoInstancesIT {
     ScorerConfig config = stack.scorerConfig(Files.createTempDirectory("two-instances"), port).with(Map.of(
         ScorerConfig.APPLICATION_SERVER.key(), "localhost:" + port,
         ScorerConfig.STANDBY_REPLICAS.key(), "1",
-        ScorerConfig.COMMIT_INTERVAL.key(), "200ms"));
+        ScorerConfig.COMMIT_INTERVAL.key(), "200ms",
+        // The test asks every user's history in a loop from one address; the rate limit has tests of its own.
+        ScorerConfig.HTTP_RATE_LIMIT.key(), "0"));
     return ScorerService.start(config, Clock.systemUTC());
   }
 

@@ -2,6 +2,7 @@ package io.influence.scorer.cli;
 
 import io.influence.scorer.config.ScorerConfig;
 import io.influence.connector.EventSource;
+import io.influence.connector.ReplayCounts;
 import io.influence.scorer.embedded.EmbeddedStack;
 import io.influence.embedded.FreePorts;
 import io.influence.scorer.replay.ReplayRunner;
@@ -14,13 +15,15 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code replay}: publish a file's interactions as a connector would, score them, export the scores. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = {"Publish a file of interactions (Avro through the registry), score them all, and export every user's score.",
-        "Without --bootstrap-servers it runs on an embedded broker and registry.",
+        "Without --bootstrap-servers it runs on an embedded broker and registry; with --publish-only it only publishes.",
         "Prints: events=.. scored=.. dlq=.. duplicates=.. ignored=.. seconds=.. rate=../s"})
 final class ReplayCommand implements Callable<Integer> {
   @ArgGroup(exclusive = false, multiplicity = "1")
@@ -32,9 +35,21 @@ final class ReplayCommand implements Callable<Integer> {
   @Mixin
   ConfigOptions options;
 
+  @Option(names = "--publish-only", description = "Only publish the file to --bootstrap-servers, then exit: score it with a 'run' of its own.")
+  boolean publishOnly;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     EventSource source = file.source(spec.commandLine());
+    if (publishOnly) {
+      if (options.bootstrapServers == null) {
+        throw new ParameterException(spec.commandLine(), "--publish-only publishes to a cluster of your own: give --bootstrap-servers "
+            + "and --schema-registry-url");
+      }
+      ReplayCounts counts = new ReplayRunner(options.load(System.getenv()), System.out).publish(source);
+      System.out.printf("published=%d rejected=%d%n", counts.published(), counts.rejected());
+      return 0;
+    }
     EmbeddedStack stack = options.bootstrapServers == null ? EmbeddedStack.startOnFreePorts() : null;
     try {
       ReplaySummary summary = new ReplayRunner(replayConfig(stack), System.out).run(source, file.export);

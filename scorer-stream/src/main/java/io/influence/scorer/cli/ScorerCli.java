@@ -9,7 +9,7 @@ import picocli.CommandLine;
 @Command(name = "scorer", mixinStandardHelpOptions = true, version = "Influence scorer 0.1.0",
     description = "Real-time influence scoring on Kafka Streams.",
     subcommands = {RunCommand.class, DemoCommand.class, ReplayCommand.class, SimulateCommand.class, RecomputeCommand.class, ValidateCommand.class,
-        RegistryCommand.class, BrokerCommand.class, ForgetCommand.class,
+        RegistryCommand.class, BrokerCommand.class, ForgetCommand.class, ExportCommand.class,
         CommandLine.HelpCommand.class})
 public final class ScorerCli {
 

@@ -105,7 +105,11 @@ public final class ReplayRunner {
     }
   }
 
-  private ReplayCounts publish(EventSource source) {
+  /**
+   * Publishes {@code source} to the configured cluster as a connector would, and nothing else: for
+   * running the scorer apart ({@code run}) on a file, and comparing its export with {@code recompute}.
+   */
+  public ReplayCounts publish(EventSource source) {
     PublisherSettings settings = config.publisherSettings(true);
     var serde = ConfluentAvroSerde.forValues(config.registryClient(), InteractionEvent.class);
     try (InteractionPublisher publisher = new InteractionPublisher(settings, serde.serializer())) {

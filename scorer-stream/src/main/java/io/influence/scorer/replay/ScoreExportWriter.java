@@ -1,6 +1,7 @@
 package io.influence.scorer.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.influence.schema.UserScore;
 import io.influence.scorer.model.EngagementType;
 import io.influence.scorer.model.InfluenceSnapshot;
 import java.io.BufferedWriter;
@@ -37,6 +38,24 @@ public final class ScoreExportWriter implements AutoCloseable {
   }
 
   public void write(InfluenceSnapshot snapshot) {
+    writeLine(exportLine(snapshot));
+  }
+
+  /**
+   * A score as published on the output topic: the same fields but {@code engagements}, which the topic
+   * does not carry, and {@code updatedAt}, the time the score is as of.
+   */
+  public void write(UserScore score) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("userId", score.getUserId());
+    line.put("score", score.getScore());
+    line.put("influence", score.getInfluence());
+    line.put("topics", score.getTopics().stream().map(topic -> Map.of("topic", topic.getTopic(), "score", topic.getScore())).toList());
+    line.put("updatedAt", score.getUpdatedAt().toString());
+    writeLine(line);
+  }
+
+  private static Map<String, Object> exportLine(InfluenceSnapshot snapshot) {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("userId", snapshot.userId());
     line.put("score", snapshot.score());
@@ -49,6 +68,10 @@ public final class ScoreExportWriter implements AutoCloseable {
       engagements.put(count.getKey().name().toLowerCase(Locale.ROOT), count.getValue());
     }
     line.put("engagements", engagements);
+    return line;
+  }
+
+  private void writeLine(Map<String, Object> line) {
     try {
       out.write(json.writeValueAsString(line));
       out.newLine();

@@ -215,7 +215,7 @@ public final class ScorerService implements AutoCloseable {
   }
 
   /** Bootstrap servers and the {@code kafka.*} pass-through settings (security, tuning), last so they win. */
-  static Properties clientProperties(ScorerConfig config) {
+  public static Properties clientProperties(ScorerConfig config) {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(ScorerConfig.BOOTSTRAP_SERVERS));
     config.kafkaOverrides().forEach(props::put);

@@ -54,6 +54,15 @@ public final class CliProcess implements AutoCloseable {
     process.waitFor();
   }
 
+  /** Waits for a command that ends by itself, and returns its exit code. */
+  public int awaitExit(Duration patience) throws InterruptedException {
+    if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new AssertionError("did not finish within " + patience + ":\n" + output());
+    }
+    return process.exitValue();
+  }
+
   /** SIGTERM, as an orchestrator stops it, and its exit code once it has shut down within {@code patience}. */
   public int terminate(Duration patience) throws InterruptedException {
     process.destroy();

@@ -19,7 +19,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -71,14 +70,13 @@ public final class InteractionPublisher implements AutoCloseable {
    */
   public InteractionPublisher(PublisherSettings settings, Serializer<InteractionEvent> valueSerializer) {
     this.settings = requireNonNull(settings, "settings");
-    this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()));
+    this.admin = Admin.create(settings.clientConfig(Map.of()));
     try {
-      this.producer = new KafkaProducer<>(Map.of(
-          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+      this.producer = new KafkaProducer<>(settings.clientConfig(Map.of(
           ProducerConfig.ACKS_CONFIG, "all",
           ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
           ProducerConfig.LINGER_MS_CONFIG, 5,
-          ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+          ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4")),
           new StringSerializer(), requireNonNull(valueSerializer, "valueSerializer"));
     } catch (RuntimeException e) {
       admin.close();

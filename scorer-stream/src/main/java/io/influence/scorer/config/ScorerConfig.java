@@ -237,14 +237,15 @@ public final class ScorerConfig {
   }
 
   /**
-   * Publishing to this scorer's cluster as a connector would: its brokers, its partition count, and
+   * Publishing to this scorer's cluster as a connector would: its brokers and {@code kafka.*} client
+   * settings (security), its partition count, and
    * its replication factor, or 1 where it leaves that to the broker (connectors create their topics one
    * by one, with explicit settings).
    */
   public PublisherSettings publisherSettings(boolean retainForever) {
     int replication = get(REPLICATION_FACTOR);
     return new PublisherSettings(get(BOOTSTRAP_SERVERS), get(TOPIC_PARTITIONS), (short) (replication < 0 ? 1 : replication),
-        retainForever);
+        retainForever, kafkaOverrides());
   }
 
   /** A client of the configured schema registry, with its credentials and truststore, reporting to {@code listener}. */

@@ -27,7 +27,6 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Replays a file as a connector would and scores it with the real topology: publishes every event in
@@ -82,7 +81,7 @@ public final class ReplayRunner {
 
   private void awaitInputTopic(Future<ReplayCounts> publication) throws InterruptedException {
     Pattern inputs = config.get(ScorerConfig.INPUT_PATTERN);
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(ScorerConfig.BOOTSTRAP_SERVERS)))) {
+    try (Admin admin = Admin.create(ScorerService.clientProperties(config))) {
       while (!publication.isDone()) {
         if (admin.listTopics().names().get().stream().anyMatch(topic -> inputs.matcher(topic).matches())) {
           return;

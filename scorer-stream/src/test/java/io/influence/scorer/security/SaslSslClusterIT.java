@@ -7,7 +7,9 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.influence.connector.InteractionPublisher;
 import io.influence.connector.InteractionSimulator;
+import io.influence.connector.PublisherSettings;
 import io.influence.connector.InteractionTopics;
 import io.influence.embedded.EmbeddedKafkaBroker;
 import io.influence.embedded.FreePorts;
@@ -43,12 +45,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -56,8 +54,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole pipeline on a broker that takes only SASL_SSL (SCRAM-SHA-512 over TLS, certificates made
  * for the test) and a registry that takes only HTTPS with basic auth, each party with its own
- * principal, configured only through the documented settings: the registry's Kafka clients, a
- * connector's producer with our serializer configured by Kafka, the scorer's {@code kafka.*} and
+ * principal, configured only through the documented settings: the registry's Kafka clients, the
+ * connectors' publisher (which replay and simulate use) with our serializer configured by Kafka, the scorer's {@code kafka.*} and
  * {@code schema.registry.*} settings, and a consumer of the scores. No secret reaches the log.
  */
 class SaslSslClusterIT {
@@ -90,7 +88,7 @@ class SaslSslClusterIT {
             RegistryClientSecurity.TRUSTSTORE_LOCATION, certificates.trustStore().toString(),
             RegistryClientSecurity.TRUSTSTORE_PASSWORD, certificates.password());
 
-        Set<String> accounts = publish(broker, listener, registryAccess, topic);
+        Set<String> accounts = publish(broker, listener, registryAccess);
 
         await().atMost(Duration.ofSeconds(120)).until(() -> scorer.metrics().allOutcomes() >= EVENTS);
 
@@ -139,25 +137,27 @@ class SaslSslClusterIT {
     return ScorerConfig.load(flags, Map.of(), Optional.empty());
   }
 
-  /** Publishes simulated events as a connector with its own principal would, returning the accounts in them. */
-  private static Set<String> publish(EmbeddedKafkaBroker broker, SaslSslListener listener, Map<String, Object> registryAccess, String topic)
-      throws Exception {
-    Map<String, Object> producerConfig = clientOf(broker, listener, "connector");
-    producerConfig.putAll(registryAccess);
-    producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ConfluentAvroSerializer.class);
+  /**
+   * Publishes simulated events as a connector with its own principal would, through the publisher that
+   * replay and simulate use, given the connector's {@code kafka.*} settings; returns the accounts in them.
+   */
+  private static Set<String> publish(EmbeddedKafkaBroker broker, SaslSslListener listener, Map<String, Object> registryAccess) {
+    Map<String, Object> serdeConfig = new HashMap<>(registryAccess);
+    ConfluentAvroSerializer<InteractionEvent> serializer = new ConfluentAvroSerializer<>();
+    serializer.configure(serdeConfig, false);
     InteractionSimulator simulator = new InteractionSimulator(7, Clock.systemUTC());
     Set<String> accounts = new HashSet<>();
-    try (KafkaProducer<String, InteractionEvent> producer = new KafkaProducer<>(producerConfig)) {
+    try (InteractionPublisher publisher = new InteractionPublisher(new PublisherSettings(broker.bootstrapServers(), 4, (short) 1, false,
+        listener.clientProperties("connector")), serializer)) {
       for (int i = 0; i < EVENTS; i++) {
-        InteractionEvent event = simulator.next();
-        InteractionEvent onTwitter = InteractionEvent.newBuilder(event).setNetwork("twitter").build();
-        producer.send(new ProducerRecord<>(topic, InteractionTopics.keyFor(onTwitter), onTwitter)).get();
+        InteractionEvent onTwitter = InteractionEvent.newBuilder(simulator.next()).setNetwork("twitter").build();
+        publisher.publish(onTwitter);
         accounts.add(Identities.accountKey("twitter", onTwitter.getActorAccount()));
         if (onTwitter.getTargetAccount() != null) {
           accounts.add(Identities.accountKey("twitter", onTwitter.getTargetAccount()));
         }
       }
+      publisher.flush();
     }
     return accounts;
   }

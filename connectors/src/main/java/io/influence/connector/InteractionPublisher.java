@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.influence.schema.InteractionEvent;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,16 +19,12 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -55,10 +50,11 @@ public final class InteractionPublisher implements AutoCloseable {
   static final int PROGRESS_INTERVAL = 10_000;
   /** A replay logs this many rejected lines one by one, then only counts them. */
   private static final int LOGGED_REJECTIONS = 100;
-  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration ADMIN_TIMEOUT = TopicCreator.ADMIN_TIMEOUT;
 
   private final PublisherSettings settings;
   private final Admin admin;
+  private final TopicCreator topics;
   private final Producer<String, InteractionEvent> producer;
   private final Set<String> readyTopics = ConcurrentHashMap.newKeySet();
   private final AtomicReference<PublishException> failure = new AtomicReference<>();
@@ -71,6 +67,7 @@ public final class InteractionPublisher implements AutoCloseable {
   public InteractionPublisher(PublisherSettings settings, Serializer<InteractionEvent> valueSerializer) {
     this.settings = requireNonNull(settings, "settings");
     this.admin = Admin.create(settings.clientConfig(Map.of()));
+    this.topics = new TopicCreator(admin, settings.bootstrapServers());
     try {
       this.producer = new KafkaProducer<>(settings.clientConfig(Map.of(
           ProducerConfig.ACKS_CONFIG, "all",
@@ -220,7 +217,6 @@ public final class InteractionPublisher implements AutoCloseable {
       synchronized (readyTopics) {
         if (!readyTopics.contains(topic)) {
           createIfMissing(topic);
-          awaitServed(topic);
           readyTopics.add(topic);
         }
       }
@@ -233,50 +229,11 @@ public final class InteractionPublisher implements AutoCloseable {
     if (settings.retainForever()) {
       newTopic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
     }
-    try {
-      admin.createTopics(List.of(newTopic)).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      log.info("created topic {} (partitions {}, replication factor {}{})", topic, settings.partitions(),
-          settings.replicationFactor(), settings.retainForever() ? ", retention.ms=-1" : "");
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new PublishException("cannot create topic " + topic + " (partitions " + settings.partitions()
-            + ", replication factor " + settings.replicationFactor() + "): " + e.getCause(), e.getCause());
-      }
+    if (!topics.ensure(newTopic)) {
       log.info("publishing to existing topic {} with its own configuration", topic);
       if (settings.retainForever()) {
         warnUnlessRetainedForever(topic);
       }
-    } catch (TimeoutException e) {
-      throw new PublishException("Kafka at " + settings.bootstrapServers() + " did not answer within "
-          + ADMIN_TIMEOUT.toSeconds() + " s while creating topic " + topic + "; is it running and reachable?", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PublishException("interrupted while creating topic " + topic, e);
-    }
-  }
-
-  /**
-   * Waits until every partition of {@code topic} is served by its leader. A broker announces a new
-   * partition's leader in its metadata before the leader has opened the partition; a first batch sent
-   * in between fails with NOT_LEADER_OR_FOLLOWER while the next one, already in flight, may land once
-   * the partition is open. The broker then holds the producer's sequence from that second batch on, and
-   * an idempotent producer retries the first as out of order until the delivery timeout (seen in
-   * InteractionPublisherIT one run in six). Listing offsets is answered by the partition's leader
-   * itself, not from metadata, so once it succeeds for every partition a first send cannot race.
-   */
-  private void awaitServed(String topic) {
-    try {
-      List<PartitionInfo> partitions = producer.partitionsFor(topic);
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      partitions.forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
-      admin.listOffsets(latest).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw new PublishException("topic " + topic + " was created but its partitions are not served: " + e.getCause(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new PublishException("the partitions of topic " + topic + " were not served within " + ADMIN_TIMEOUT.toSeconds() + " s", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PublishException("interrupted while waiting for topic " + topic, e);
     }
   }
 

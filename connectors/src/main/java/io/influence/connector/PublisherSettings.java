@@ -38,7 +38,7 @@ public record PublisherSettings(String bootstrapServers, int partitions, short r
   }
 
   /** {@code overrides} for one client, with the bootstrap servers and then {@link #clientProperties} on top. */
-  Map<String, Object> clientConfig(Map<String, Object> overrides) {
+  public Map<String, Object> clientConfig(Map<String, Object> overrides) {
     Map<String, Object> config = new HashMap<>(overrides);
     config.put("bootstrap.servers", bootstrapServers);
     config.putAll(clientProperties);

@@ -1,0 +1,26 @@
+package io.influence.connector.live;
+
+import io.influence.schema.InteractionEvent;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one frame becomes: the events to publish (none when the frame is skipped), the position in the
+ * stream it stands at, and when the network saw it.
+ *
+ * @param events the interaction events, in the order to publish them
+ * @param cursor the frame's position for resuming, or null when the frame has none (a Mastodon delete)
+ * @param streamTime when the network recorded the frame, for the connector's lag; null when unknown
+ * @param skippedAs why a frame that is understood maps to nothing ({@code delete}, {@code identity}...),
+ *     null when it maps to events
+ */
+public record FrameMapping(List<InteractionEvent> events, String cursor, Instant streamTime, String skippedAs) {
+
+  public static FrameMapping events(List<InteractionEvent> events, String cursor, Instant streamTime) {
+    return new FrameMapping(List.copyOf(events), cursor, streamTime, null);
+  }
+
+  public static FrameMapping skipped(String reason, String cursor, Instant streamTime) {
+    return new FrameMapping(List.of(), cursor, streamTime, reason);
+  }
+}

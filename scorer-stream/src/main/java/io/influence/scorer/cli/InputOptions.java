@@ -5,6 +5,7 @@ import io.influence.connector.JsonlEventReader;
 import io.influence.connector.SnapActivityReader;
 import io.influence.connector.SnapTemporalNetworkReader;
 import io.influence.connector.SnapTemporalNetworkReader.TypedFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,12 +90,22 @@ class InputOptions {
       throw new CommandLine.ParameterException(command,
           "--format " + format + " reads one --input file, got " + inputs.size() + " (only snap-temporal merges several)");
     }
-    return Path.of(inputs.get(0));
+    return readable(command, Path.of(inputs.get(0)));
+  }
+
+  private static Path readable(CommandLine command, Path file) {
+    if (!Files.isReadable(file)) {
+      throw new CommandLine.ParameterException(command, "--input " + file + ": "
+          + (Files.exists(file) ? "the file cannot be read" : "no such file"));
+    }
+    return file;
   }
 
   private EventSource temporalNetwork(CommandLine command, Instant stopAt) {
     try {
-      return new SnapTemporalNetworkReader(inputs.stream().map(TypedFile::parse).toList(), network, stopAt);
+      List<TypedFile> files = inputs.stream().map(TypedFile::parse).toList();
+      files.forEach(file -> readable(command, file.path()));
+      return new SnapTemporalNetworkReader(files, network, stopAt);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(command, "--input: " + e.getMessage());
     }

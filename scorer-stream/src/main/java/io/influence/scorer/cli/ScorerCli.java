@@ -15,7 +15,21 @@ public final class ScorerCli {
 
   public static void main(String[] args) {
     AvroTrust.install();
-    CommandLine commandLine = new CommandLine(new ScorerCli())
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The command line with its error handling: a usage mistake or a wrong setting is one line saying
+   * what is wrong and where to look, and exit code 2.
+   */
+  static CommandLine commandLine() {
+    return new CommandLine(new ScorerCli())
+        .setParameterExceptionHandler((e, given) -> {
+          CommandLine cmd = e.getCommandLine();
+          cmd.getErr().println(e.getMessage());
+          cmd.getErr().println("Try: " + cmd.getCommandSpec().qualifiedName() + " --help");
+          return 2;
+        })
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
           if (e instanceof InvalidSettingException) {
             cmd.getErr().println(e.getMessage());
@@ -23,6 +37,5 @@ public final class ScorerCli {
           }
           throw e;
         });
-    System.exit(commandLine.execute(args));
   }
 }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -139,6 +140,10 @@ public final class ScorerConfig {
   public static final Setting<Duration> METRICS_REFRESH = new Setting<>("metrics.refresh", "10s",
       Parsers.positiveDuration(), "How soon meters of new stream threads, tasks and stores appear in /metrics, and how often consumer lag is summed");
 
+  /** The settings that have a flag of their own ({@code --bootstrap-servers}); the others are given with {@code --set key=value}. */
+  private static final Set<String> NAMED_FLAGS = Set.of("bootstrap.servers", "schema.registry.url", "http.port", "state.dir",
+      "application.id", "application.server");
+
   private static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER_INFO,
       SCHEMA_REGISTRY_TRUSTSTORE, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD, APPLICATION_ID,
       INPUT_PATTERN, OUTPUT_TOPIC, ACCOUNT_LINKS_TOPIC, ERASURES_TOPIC, HTTP_PORT, APPLICATION_SERVER, FORWARD_TIMEOUT,
@@ -188,7 +193,7 @@ public final class ScorerConfig {
     Map<String, Layer> layers = new HashMap<>();
     propertiesFile.ifPresent(file -> readProperties(file).forEach((key, value) -> layers.put(key, new Layer(value, "file " + file))));
     environmentSettings(environment).forEach((key, value) -> layers.put(key, new Layer(value, "environment " + Setting.environmentVariableFor(key))));
-    flags.forEach((key, value) -> layers.put(key, new Layer(value, "flag --" + key.replace('.', '-'))));
+    flags.forEach((key, value) -> layers.put(key, new Layer(value, NAMED_FLAGS.contains(key) ? "flag --" + key.replace('.', '-') : "--set " + key)));
 
     Map<Setting<?>, Object> values = new LinkedHashMap<>();
     Map<Setting<?>, String> sources = new LinkedHashMap<>();

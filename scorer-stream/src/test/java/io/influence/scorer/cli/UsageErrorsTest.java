@@ -1,0 +1,47 @@
+package io.influence.scorer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** A mistake on the command line is one line saying what is wrong and where to look, with exit code 2. */
+class UsageErrorsTest {
+  private record Run(int exitCode, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter err = new StringWriter();
+    int exitCode = ScorerCli.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err)).execute(args);
+    return new Run(exitCode, err.toString());
+  }
+
+  @Test
+  void anInputFileThatDoesNotExistIsNamedInOneLine() {
+    Run recompute = run("recompute", "--format", "snap", "--input", "/nonexistent/higgs.txt.gz");
+    Run validate = run("validate", "--format", "snap-temporal", "--input", "/nonexistent/a2q.txt.gz:REPLY");
+
+    assertThat(recompute.exitCode()).isEqualTo(2);
+    assertThat(recompute.err()).isEqualTo("--input /nonexistent/higgs.txt.gz: no such file\nTry: scorer recompute --help\n");
+    assertThat(validate.exitCode()).isEqualTo(2);
+    assertThat(validate.err()).startsWith("--input /nonexistent/a2q.txt.gz: no such file\n");
+  }
+
+  @Test
+  void anUnknownSettingIsReportedAsGivenWithSet() {
+    Run unknown = run("recompute", "--format", "snap", "--input", "/nonexistent", "--set", "bogus.thing=1");
+    Run runUnknown = run("run", "--set", "bogus.thing=1");
+
+    assertThat(runUnknown.exitCode()).isEqualTo(2);
+    assertThat(runUnknown.err()).contains("bogus.thing").contains("from --set bogus.thing").doesNotContain("--bogus-thing");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void anOptionACommandDoesNotTakeIsOneLineAndAPointerToItsHelp() {
+    Run wrong = run("export", "--no-such-option");
+
+    assertThat(wrong.exitCode()).isEqualTo(2);
+    assertThat(wrong.err()).isEqualTo("Unknown option: '--no-such-option'\nTry: scorer export --help\n");
+  }
+}

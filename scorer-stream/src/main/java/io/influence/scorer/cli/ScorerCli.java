@@ -2,6 +2,7 @@ package io.influence.scorer.cli;
 
 import io.influence.registry.AvroTrust;
 import io.influence.scorer.config.InvalidSettingException;
+import io.influence.scorer.service.ClusterUnreachableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -34,6 +35,10 @@ public final class ScorerCli {
           if (e instanceof InvalidSettingException) {
             cmd.getErr().println(e.getMessage());
             return 2;
+          }
+          if (e instanceof ClusterUnreachableException) {
+            cmd.getErr().println(e.getMessage());
+            return 1;
           }
           throw e;
         });

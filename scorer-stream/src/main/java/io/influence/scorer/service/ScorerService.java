@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,8 @@ import org.slf4j.LoggerFactory;
  * instances with the same application id share the partitions between them.
  */
 public final class ScorerService implements AutoCloseable {
+  /** How long a starting scorer waits for the cluster to answer before it gives up. */
+  private static final Duration CLUSTER_PATIENCE = Duration.ofSeconds(30);
   private static final Logger log = LoggerFactory.getLogger(ScorerService.class);
   private static final Duration DEAD_LETTER_TOPIC_CHECK = Duration.ofSeconds(10);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -105,6 +108,7 @@ public final class ScorerService implements AutoCloseable {
     logBanner(config);
     ApiServerSettings apiServer = ApiSecuritySettings.server(config);
     Admin admin = Admin.create(clientProperties(config));
+    awaitCluster(admin, config);
     TopicProvisioner topics = new TopicProvisioner(admin, config);
     topics.ensureTableTopics();
     topics.ensureDeadLetterTopics();
@@ -178,6 +182,26 @@ public final class ScorerService implements AutoCloseable {
     admin.close(Duration.ofSeconds(5));
   }
 
+  /**
+   * Fails at once, saying what to do, when the cluster does not answer: otherwise the clients would log
+   * a connection failure every second and the topics' creation fail a minute later with a stack trace.
+   */
+  private static void awaitCluster(Admin admin, ScorerConfig config) {
+    String servers = config.get(ScorerConfig.BOOTSTRAP_SERVERS);
+    try {
+      admin.describeCluster().clusterId().get(CLUSTER_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      admin.close(Duration.ZERO);
+      throw new ClusterUnreachableException("cannot reach Kafka at " + servers + " (bootstrap.servers, from "
+          + config.sourceOf(ScorerConfig.BOOTSTRAP_SERVERS) + ") within " + CLUSTER_PATIENCE.toSeconds()
+          + " s: start one (java -jar scorer-stream.jar broker --data-dir DIR) or give --bootstrap-servers", e);
+    } catch (InterruptedException e) {
+      admin.close(Duration.ZERO);
+      Thread.currentThread().interrupt();
+      throw new ClusterUnreachableException("interrupted while reaching Kafka at " + servers, e);
+    }
+  }
+
   /** The Kafka Streams settings a scorer runs with; benchmarks give them to the applications they compare it with. */
   public static Properties streamsProperties(ScorerConfig config) {
     Properties props = new Properties();
@@ -206,6 +230,9 @@ public final class ScorerService implements AutoCloseable {
     // (OutOfOrderSequenceException) for each until the first is retried: 35 in one replay of the
     // Higgs file, none with one in flight.
     props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
+    // The global stores' updaters fail on a bad record as the stream tasks' processors do (Kafka Streams
+    // warns at every start until this is set, and will make it the default).
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, SharedStoreMemory.class);
     props.put(SharedStoreMemory.BUDGET_CONFIG, config.get(ScorerConfig.STATE_MEMORY));
     // Connector topics for a new network are found by the input pattern at the next metadata refresh.

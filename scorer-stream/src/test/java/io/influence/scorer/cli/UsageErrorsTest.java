@@ -44,4 +44,18 @@ class UsageErrorsTest {
     assertThat(wrong.exitCode()).isEqualTo(2);
     assertThat(wrong.err()).isEqualTo("Unknown option: '--no-such-option'\nTry: scorer export --help\n");
   }
+
+  @Test
+  void runWithoutAReachableClusterSaysWhereItLookedAndWhatToDoInsteadOfRetryingForever() {
+    int nobodyListens = io.influence.embedded.FreePorts.next();
+    long started = System.nanoTime();
+
+    Run unreachable = run("run", "--bootstrap-servers", "localhost:" + nobodyListens, "--http-port",
+        String.valueOf(io.influence.embedded.FreePorts.next()));
+
+    assertThat(unreachable.exitCode()).isEqualTo(1);
+    assertThat(unreachable.err()).startsWith("cannot reach Kafka at localhost:" + nobodyListens
+        + " (bootstrap.servers, from flag --bootstrap-servers) within 30 s: start one");
+    assertThat(System.nanoTime() - started).isLessThan(java.time.Duration.ofSeconds(60).toNanos());
+  }
 }

@@ -2,25 +2,18 @@ package io.influence.scorer.cli;
 
 import io.influence.scorer.config.ScorerConfig;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The flags that set the scorer's configuration; flags win over {@code SCORER_*} environment variables,
- * which win over the properties file. Any setting can be given with {@code --set key=value}.
+ * The flags that set a scorer instance's configuration: its cluster ({@link ClusterOptions}) and its own
+ * port, state and identity. Any setting can be given with {@code --set key=value}.
  */
 final class ConfigOptions {
-  @Option(names = "--config", paramLabel = "FILE", description = "Properties file of settings (see docs/OPERATIONS.md).")
-  Path configFile;
-
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", description = "Kafka brokers.")
-  String bootstrapServers;
-
-  @Option(names = "--schema-registry-url", paramLabel = "URL", description = "Confluent-compatible Schema Registry.")
-  String schemaRegistryUrl;
+  @Mixin
+  ClusterOptions cluster;
 
   @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the HTTP API (default 8080).")
   Integer httpPort;
@@ -34,28 +27,17 @@ final class ConfigOptions {
   @Option(names = "--application-server", paramLabel = "HOST:PORT", description = "Where other instances reach this one's HTTP API.")
   String applicationServer;
 
-  @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", description = "Any setting, e.g. --set scoring.standing.half.life=365d. Repeatable.")
-  Map<String, String> settings = new LinkedHashMap<>();
-
-  /** The configuration from these flags, the environment and the file, with {@code fallbacks} under all of them. */
+  /** The configuration from these flags, the environment and the file. */
   ScorerConfig load(Map<String, String> environment) {
-    return ScorerConfig.load(flags(), environment, Optional.ofNullable(configFile));
+    return ScorerConfig.load(flags(), environment, Optional.ofNullable(cluster.configFile));
   }
 
   Map<String, String> flags() {
-    Map<String, String> flags = new HashMap<>(settings);
-    put(flags, ScorerConfig.BOOTSTRAP_SERVERS.key(), bootstrapServers);
-    put(flags, ScorerConfig.SCHEMA_REGISTRY_URL.key(), schemaRegistryUrl);
-    put(flags, ScorerConfig.HTTP_PORT.key(), httpPort);
-    put(flags, ScorerConfig.STATE_DIR.key(), stateDir);
-    put(flags, ScorerConfig.APPLICATION_ID.key(), applicationId);
-    put(flags, ScorerConfig.APPLICATION_SERVER.key(), applicationServer);
+    Map<String, String> flags = cluster.flags();
+    ClusterOptions.put(flags, ScorerConfig.HTTP_PORT.key(), httpPort);
+    ClusterOptions.put(flags, ScorerConfig.STATE_DIR.key(), stateDir);
+    ClusterOptions.put(flags, ScorerConfig.APPLICATION_ID.key(), applicationId);
+    ClusterOptions.put(flags, ScorerConfig.APPLICATION_SERVER.key(), applicationServer);
     return flags;
-  }
-
-  private static void put(Map<String, String> flags, String key, Object value) {
-    if (value != null) {
-      flags.put(key, value.toString());
-    }
   }
 }

@@ -16,7 +16,7 @@ final class ExportCommand implements Callable<Integer> {
   Path export;
 
   @Mixin
-  ConfigOptions options;
+  ClusterOptions options;
 
   @Override
   public Integer call() {

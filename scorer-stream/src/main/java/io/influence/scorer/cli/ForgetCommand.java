@@ -22,7 +22,7 @@ final class ForgetCommand implements Callable<Integer> {
   String reason;
 
   @Mixin
-  ConfigOptions options;
+  ClusterOptions options;
 
   @Override
   public Integer call() throws InterruptedException {

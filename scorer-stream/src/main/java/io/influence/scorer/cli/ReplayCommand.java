@@ -42,7 +42,7 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     EventSource source = file.source(spec.commandLine());
     if (publishOnly) {
-      if (options.bootstrapServers == null) {
+      if (options.cluster.bootstrapServers == null) {
         throw new ParameterException(spec.commandLine(), "--publish-only publishes to a cluster of your own: give --bootstrap-servers "
             + "and --schema-registry-url");
       }
@@ -50,7 +50,7 @@ final class ReplayCommand implements Callable<Integer> {
       System.out.printf("published=%d rejected=%d%n", counts.published(), counts.rejected());
       return 0;
     }
-    EmbeddedStack stack = options.bootstrapServers == null ? EmbeddedStack.startOnFreePorts() : null;
+    EmbeddedStack stack = options.cluster.bootstrapServers == null ? EmbeddedStack.startOnFreePorts() : null;
     try {
       ReplaySummary summary = new ReplayRunner(replayConfig(stack), System.out).run(source, file.export);
       System.out.printf("exported %,d users to %s%n", summary.users(), file.export);

@@ -24,7 +24,7 @@ final class SimulateCommand implements Callable<Integer> {
   long seed;
 
   @Mixin
-  ConfigOptions options;
+  ClusterOptions options;
 
   @Override
   public Integer call() throws InterruptedException {

@@ -58,4 +58,16 @@ class UsageErrorsTest {
         + " (bootstrap.servers, from flag --bootstrap-servers) within 30 s: start one");
     assertThat(System.nanoTime() - started).isLessThan(java.time.Duration.ofSeconds(60).toNanos());
   }
+
+  @Test
+  void eachCommandsHelpListsOnlyTheOptionsItTakes() {
+    StringWriter simulate = new StringWriter();
+    StringWriter run = new StringWriter();
+    ScorerCli.commandLine().setOut(new PrintWriter(simulate)).execute("simulate", "--help");
+    ScorerCli.commandLine().setOut(new PrintWriter(run)).execute("run", "--help");
+
+    assertThat(simulate.toString()).contains("--bootstrap-servers", "--schema-registry-url", "--events-per-second")
+        .doesNotContain("--http-port", "--state-dir", "--application-server", "--application-id");
+    assertThat(run.toString()).contains("--bootstrap-servers", "--http-port", "--state-dir", "--application-server");
+  }
 }

@@ -18,8 +18,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
@@ -34,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
   private static final Pattern USER_ID = Pattern.compile("[\\p{L}\\p{N}_.:@\\-]{1,256}");
+  /** A network's name before the first colon of a user id, as connector topics name networks. */
+  private static final Pattern NETWORK_PART = Pattern.compile("([A-Za-z0-9._-]+):");
   private static final int MAX_TOPIC_LENGTH = 100;
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
   /** The route tag of requests no route matched, so that scanners probing paths cannot multiply the series. */
@@ -41,7 +45,7 @@ public final class HttpApi implements AutoCloseable {
   private static final String FORWARDED = "influence.forwarded";
   static final String OPENAPI_RESOURCE = "/openapi.json";
   /** Every route served; {@code openapi.json} describes exactly these (a test holds them together). */
-  static final List<String> ROUTES = List.of("/v1/users/{userId}", "/v1/users/{userId}/history", "/v1/users/{userId}/explain",
+  static final List<String> ROUTES = List.of("/", "/v1/users/{userId}", "/v1/users/{userId}/history", "/v1/users/{userId}/explain",
       "/v1/leaders", "/v1/topics/{topic}/leaders", "/v1/instances", "/v1/instances/local", "/openapi.json",
       "/health/live", "/health/ready", "/metrics");
   static final Limit HISTORY_DAYS = new Limit("days", 30, 90);
@@ -112,6 +116,8 @@ public final class HttpApi implements AutoCloseable {
       config.routes.get("/v1/topics/{topic}/leaders", ctx -> topicLeaders(ctx, sources.leaderboards()));
       config.routes.get("/v1/instances", ctx -> ctx.json(sources.instances().all()));
       config.routes.get("/v1/instances/local", ctx -> ctx.json(sources.instances().local()));
+      config.routes.get("/", ctx -> ctx.json(Map.of("service", "Influence scorer: influence scores from 1 to 100, topics and leaderboards",
+          "openapi", OPENAPI_RESOURCE, "routes", ROUTES)));
       config.routes.get(OPENAPI_RESOURCE, ctx -> ctx.contentType("application/json").result(openApi));
       config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
       config.routes.get("/health/ready", ctx -> ready(ctx, sources.streamsState().get()));
@@ -148,12 +154,18 @@ public final class HttpApi implements AutoCloseable {
     return endpoint == null ? UNMATCHED_ROUTE : endpoint.path;
   }
 
+  /**
+   * The user id of the path, its network part ({@code TWITTER:88}) in lower case as user ids are
+   * made ({@code Identities.accountKey}), so that a network's name is case-insensitive here as
+   * everywhere else. A person id is taken as it is unless it too starts with a name and a colon.
+   */
   private static String userId(Context ctx) {
     String userId = ctx.pathParam("userId");
     if (!USER_ID.matcher(userId).matches()) {
       throw new BadRequest("invalid_user_id", "a user id is 1 to 256 letters, digits or _ . : @ -, such as twitter:88");
     }
-    return userId;
+    Matcher network = NETWORK_PART.matcher(userId);
+    return network.lookingAt() ? network.group(1).toLowerCase(Locale.ROOT) + userId.substring(network.end(1)) : userId;
   }
 
   private static void userRequest(Context ctx, UserRouter router, UserRouter.LocalAnswer local) throws InterruptedException {

@@ -112,6 +112,16 @@ class HttpApiTest {
   }
 
   @Test
+  void theRootSaysWhatTheServiceIsAndWhereItsApiIsDescribed() throws Exception {
+    HttpResponse<String> response = get("/");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode index = json.readTree(response.body());
+    assertThat(index.get("openapi").asText()).isEqualTo("/openapi.json");
+    assertThat(index.get("routes").toString()).contains("/v1/users/{userId}", "/v1/leaders");
+  }
+
+  @Test
   void anUnknownPathIsAJson404() throws Exception {
     assertError("/v2/nothing", 404, "not_found");
   }

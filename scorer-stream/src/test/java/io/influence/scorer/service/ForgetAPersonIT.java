@@ -55,6 +55,8 @@ class ForgetAPersonIT {
         await().atMost(PATIENCE).until(() -> status(scorer, "/v1/users/" + FORGOTTEN) == 200
             && body(scorer, "/v1/users/twitter:dave/explain").contains(FORGOTTEN));
 
+        assertThat(body(scorer, "/v1/users/TWITTER:dave")).as("a network's name in any case").contains("\"userId\":\"twitter:dave\"");
+
         ErasureRequests.request(config, FORGOTTEN, "user request", Clock.systemUTC());
 
         await().atMost(PATIENCE).untilAsserted(() -> assertForgotten(scorer));

@@ -34,7 +34,9 @@ import java.util.Set;
  * <p>Skipped and counted, not published: {@code delete}s (the scorer's model only adds; an unliked
  * like's weight fades with time like any other, and a deletion carries no record to say whose content it
  * was), {@code update}s (an edited profile or post is not a new interaction), and {@code identity} and
- * {@code account} events (handle changes and account status: accounts are DIDs, which neither changes).
+ * {@code account} events (handle changes and account status: accounts are DIDs, which neither changes),
+ * except an account's deletion ({@code active: false, status: deleted}), which asks the scorer to forget
+ * the account ({@link FrameMapping#accountDeleted}).
  *
  * <p>The event time is {@code time_us}, when Jetstream saw the commit, not the record's {@code createdAt},
  * which the author's client sets and which may be anything (backdated imports, wrong clocks). The event
@@ -61,6 +63,10 @@ public final class JetstreamMapper implements FrameMapper {
     Instant seenAt = Instant.ofEpochSecond(timeUs.asLong() / 1_000_000, timeUs.asLong() % 1_000_000 * 1000);
     String kind = root.path("kind").asText();
     if (!kind.equals("commit")) {
+      if (kind.equals("account") && "deleted".equals(root.path("account").path("status").asText())
+          && !root.path("account").path("active").asBoolean(true) && AtUri.isDid(root.path("did").asText())) {
+        return FrameMapping.accountDeleted(NETWORK + ":" + root.path("did").asText(), cursor, seenAt);
+      }
       if (kind.equals("identity") || kind.equals("account")) {
         return FrameMapping.skipped(kind, cursor, seenAt);
       }

@@ -3,12 +3,14 @@ package io.influence.connector.cli;
 import com.sun.net.httpserver.HttpServer;
 import io.influence.connector.PublisherSettings;
 import io.influence.connector.live.ConnectorMetrics;
+import io.influence.connector.live.ConnectorSerializers;
 import io.influence.connector.live.FrameMapper;
 import io.influence.connector.live.LiveConnector;
 import io.influence.connector.live.LiveConnectorSettings;
 import io.influence.connector.live.StreamSource;
 import io.influence.registry.ConfluentAvroSerde;
 import io.influence.registry.RestSchemaRegistryClient;
+import io.influence.schema.ErasureRequest;
 import io.influence.schema.InteractionEvent;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -51,7 +53,7 @@ final class ConnectorOptions {
     LiveConnectorSettings settings = LiveConnectorSettings.defaults(name, network,
         new PublisherSettings(bootstrapServers, partitions, replicationFactor, false));
     LiveConnector connector = new LiveConnector(settings, sources.apply(metrics), mapper,
-        ConfluentAvroSerde.forValues(new RestSchemaRegistryClient(schemaRegistryUrl), InteractionEvent.class).serializer(),
+        serializers(new RestSchemaRegistryClient(schemaRegistryUrl)),
         metrics, Clock.systemUTC()).start();
     System.out.printf("%s connector publishing to %s%s%n", name, bootstrapServers,
         server == null ? "" : ", metrics on :" + server.getAddress().getPort() + "/metrics");
@@ -69,6 +71,11 @@ final class ConnectorOptions {
       }
     }, "shutdown"));
     stopped.await();
+  }
+
+  private static ConnectorSerializers serializers(RestSchemaRegistryClient registry) {
+    return new ConnectorSerializers(ConfluentAvroSerde.forValues(registry, InteractionEvent.class).serializer(),
+        ConfluentAvroSerde.forValues(registry, ErasureRequest.class).serializer());
   }
 
   private HttpServer serveMetrics(PrometheusMeterRegistry registry) throws IOException {

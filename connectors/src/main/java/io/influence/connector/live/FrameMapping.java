@@ -13,8 +13,20 @@ import java.util.List;
  * @param streamTime when the network recorded the frame, for the connector's lag; null when unknown
  * @param skippedAs why a frame that is understood maps to nothing ({@code delete}, {@code identity}...),
  *     null when it maps to events
+ * @param erasedUsers the user ids ({@code <network>:<account>}) whose accounts the network says are
+ *     deleted: each becomes an ErasureRequest, so the scorer forgets them
  */
-public record FrameMapping(List<InteractionEvent> events, String cursor, Instant streamTime, String skippedAs) {
+public record FrameMapping(List<InteractionEvent> events, String cursor, Instant streamTime, String skippedAs,
+    List<String> erasedUsers) {
+
+  public FrameMapping(List<InteractionEvent> events, String cursor, Instant streamTime, String skippedAs) {
+    this(events, cursor, streamTime, skippedAs, List.of());
+  }
+
+  /** A frame saying an account was deleted: no events, and the erasure of {@code userId}. */
+  public static FrameMapping accountDeleted(String userId, String cursor, Instant streamTime) {
+    return new FrameMapping(List.of(), cursor, streamTime, "account-deleted", List.of(userId));
+  }
 
   public static FrameMapping events(List<InteractionEvent> events, String cursor, Instant streamTime) {
     return new FrameMapping(List.copyOf(events), cursor, streamTime, null);

@@ -1,6 +1,5 @@
 package io.influence.connector.live;
 
-import io.influence.schema.InteractionEvent;
 import io.influence.schema.InteractionType;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +30,7 @@ public final class LiveConnector implements AutoCloseable {
   private final LiveConnectorSettings settings;
   private final Supplier<StreamSource> sources;
   private final FrameMapper mapper;
-  private final Serializer<InteractionEvent> eventSerializer;
+  private final ConnectorSerializers serializers;
   private final ConnectorMetrics metrics;
   private final Clock clock;
   private final Backoff sessionBackoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
@@ -49,11 +47,11 @@ public final class LiveConnector implements AutoCloseable {
    * @param sources makes a new source for each session
    */
   public LiveConnector(LiveConnectorSettings settings, Supplier<StreamSource> sources, FrameMapper mapper,
-      Serializer<InteractionEvent> eventSerializer, ConnectorMetrics metrics, Clock clock) {
+      ConnectorSerializers serializers, ConnectorMetrics metrics, Clock clock) {
     this.settings = settings;
     this.sources = sources;
     this.mapper = mapper;
-    this.eventSerializer = eventSerializer;
+    this.serializers = serializers;
     this.metrics = metrics;
     this.clock = clock;
     this.thread = new Thread(this::run, "connector-" + settings.name());
@@ -98,7 +96,7 @@ public final class LiveConnector implements AutoCloseable {
 
   private void runSession() {
     String bootstrap = settings.publisher().bootstrapServers();
-    try (TransactionalEventSink sink = new TransactionalEventSink(settings, eventSerializer)) {
+    try (TransactionalEventSink sink = new TransactionalEventSink(settings, serializers)) {
       uncommitted.clear();
       committedCursor = CursorStore.read(bootstrap, settings.cursorTopic(), settings.name());
       takenCursor = committedCursor;
@@ -173,6 +171,7 @@ public final class LiveConnector implements AutoCloseable {
       return;
     }
     records.forEach(sink::send);
+    mapping.erasedUsers().forEach(userId -> sink.requestErasure(userId, clock.instant()));
     mapping.events().forEach(event -> uncommitted.add(event.getType()));
     if (mapping.skippedAs() != null) {
       metrics.skipped(mapping.skippedAs());

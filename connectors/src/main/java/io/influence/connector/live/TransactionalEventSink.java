@@ -2,6 +2,7 @@ package io.influence.connector.live;
 
 import io.influence.connector.InteractionTopics;
 import io.influence.connector.TopicCreator;
+import io.influence.schema.ErasureRequest;
 import io.influence.schema.InteractionEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -39,9 +40,12 @@ public final class TransactionalEventSink implements AutoCloseable {
   public static final String KIND_HEADER = "frame.kind";
   /** Header of a dead letter: the connector that received it. */
   public static final String CONNECTOR_HEADER = "connector";
+  /** Where erasures are asked for: the scorer's {@code erasures.topic} by default. */
+  public static final String ERASURES_TOPIC = "influence-erasures";
   private static final String DEAD_LETTER_RETENTION_MS = String.valueOf(30L * 24 * 3600 * 1000);
 
   private final LiveConnectorSettings settings;
+  private final Serializer<ErasureRequest> erasureSerializer;
   private final Serializer<InteractionEvent> eventSerializer;
   private final Admin admin;
   private final TopicCreator topics;
@@ -50,9 +54,10 @@ public final class TransactionalEventSink implements AutoCloseable {
   private boolean inTransaction;
 
   /** Fences any earlier instance of the same connector and aborts its open transaction. */
-  public TransactionalEventSink(LiveConnectorSettings settings, Serializer<InteractionEvent> eventSerializer) {
+  public TransactionalEventSink(LiveConnectorSettings settings, ConnectorSerializers serializers) {
     this.settings = settings;
-    this.eventSerializer = eventSerializer;
+    this.eventSerializer = serializers.events();
+    this.erasureSerializer = serializers.erasures();
     String bootstrap = settings.publisher().bootstrapServers();
     this.admin = Admin.create(settings.publisher().clientConfig(Map.of()));
     this.topics = new TopicCreator(admin, bootstrap);
@@ -109,6 +114,22 @@ public final class TransactionalEventSink implements AutoCloseable {
   public void send(ProducerRecord<String, byte[]> record) {
     begin();
     producer.send(record);
+  }
+
+  /**
+   * Adds the request to forget {@code userId}, whose account the network deleted, to the open
+   * transaction: on {@value #ERASURES_TOPIC}, keyed by the user id, as the scorer's {@code forget} writes it.
+   */
+  public void requestErasure(String userId, Instant requestedAt) {
+    if (!readyTopics.contains(ERASURES_TOPIC)) {
+      ensure(new NewTopic(ERASURES_TOPIC, settings.publisher().partitions(), settings.publisher().replicationFactor())
+          .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    }
+    ErasureRequest request = ErasureRequest.newBuilder().setUserId(userId).setRequestedAt(requestedAt)
+        .setReason(settings.network() + " account deleted").build();
+    begin();
+    producer.send(new ProducerRecord<>(ERASURES_TOPIC, null, requestedAt.toEpochMilli(), userId,
+        erasureSerializer.serialize(ERASURES_TOPIC, request)));
   }
 
   /** Adds a dead letter: the raw frame as value, the reason and origin as headers, keyed by the connector. */

@@ -7,13 +7,16 @@ import io.influence.connector.InteractionTopics;
 import io.influence.connector.PublisherSettings;
 import io.influence.connector.live.Backoff;
 import io.influence.connector.live.ConnectorMetrics;
+import io.influence.connector.live.ConnectorSerializers;
 import io.influence.connector.live.Frame;
 import io.influence.connector.live.LiveConnector;
 import io.influence.connector.live.LiveConnectorSettings;
 import io.influence.connector.live.RecordedFrames;
 import io.influence.connector.live.TestWebSocketServer;
+import io.influence.connector.live.TransactionalEventSink;
 import io.influence.connector.live.UnmappableFrameException;
 import io.influence.embedded.BrokerWithAdmin;
+import io.influence.schema.ErasureRequest;
 import io.influence.schema.InteractionEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
@@ -32,6 +35,7 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,11 +47,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The Bluesky connector end to end on a real broker: a local WebSocket server speaks Jetstream's v1
  * protocol with recorded frames (src/test/resources/jetstream/README.md), and the connector publishes
- * their events to {@code interactions.bluesky} and junk to {@code connector.bluesky.dlq}, in
- * transactions with its cursor. Values are plain Avro here: the registry is another module's business.
+ * their events to {@code interactions.bluesky}, junk to {@code connector.bluesky.dlq} and an account's
+ * deletion as an erasure request, in transactions with its cursor. Values are plain Avro here: the registry is another module's business.
  */
 class JetstreamConnectorIT {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static final String DELETED_ACCOUNT = "{\"did\":\"did:plc:hqvhxrowqbemo5e4wjnj6zao\",\"time_us\":1783175888390999,"
+      + "\"kind\":\"account\",\"account\":{\"active\":false,\"did\":\"did:plc:hqvhxrowqbemo5e4wjnj6zao\",\"seq\":31527015472,"
+      + "\"status\":\"deleted\",\"time\":\"2026-07-04T14:38:08.100Z\"}}";
   private static final String JUNK = "{\"did\": \"did:plc:x\", \"time_us\": \"not a number\", \"kind\": \"commit\"";
 
   @RegisterExtension
@@ -57,6 +64,7 @@ class JetstreamConnectorIT {
   void recordedFramesBecomeTheirEventsAndJunkADeadLetterWhileTheStreamGoesOn() throws Exception {
     List<String> frames = new ArrayList<>(RecordedFrames.lines("jetstream/recorded.jsonl"));
     frames.add(2, JUNK);
+    frames.add(DELETED_ACCOUNT);
     frames.addAll(RecordedFrames.lines("jetstream/composed.jsonl"));
     try (TestWebSocketServer server = new TestWebSocketServer((connection, request, session) -> {
       if (connection == 0) {
@@ -73,6 +81,9 @@ class JetstreamConnectorIT {
         assertThat(eventIds(InteractionTopics.topicFor("bluesky"))).isEqualTo(expected);
         List<ConsumerRecord<byte[], byte[]>> deadLetters = read("connector.bluesky.dlq");
         assertThat(deadLetters).singleElement().satisfies(letter -> assertThat(new String(letter.value())).isEqualTo(JUNK));
+        await().atMost(PATIENCE).until(() -> !read(TransactionalEventSink.ERASURES_TOPIC).isEmpty());
+        assertThat(read(TransactionalEventSink.ERASURES_TOPIC)).singleElement()
+            .satisfies(erasure -> assertThat(new String(erasure.key())).isEqualTo("bluesky:did:plc:hqvhxrowqbemo5e4wjnj6zao"));
       } finally {
         connector.close();
       }
@@ -120,14 +131,15 @@ class JetstreamConnectorIT {
     return new LiveConnector(settings,
         () -> new JetstreamSource(List.of(host), Duration.ofSeconds(1), Duration.ofSeconds(30),
             new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), metrics),
-        frame -> onNetwork(new JetstreamMapper().map(frame), network), avro(), metrics, Clock.systemUTC());
+        frame -> onNetwork(new JetstreamMapper().map(frame), network),
+        new ConnectorSerializers(avro(InteractionEvent.class), avro(ErasureRequest.class)), metrics, Clock.systemUTC());
   }
 
   /** The mapping with its events moved to {@code network}, so each test has a topic of its own. */
   private static io.influence.connector.live.FrameMapping onNetwork(io.influence.connector.live.FrameMapping mapping, String network) {
     return new io.influence.connector.live.FrameMapping(mapping.events().stream()
         .map(event -> InteractionEvent.newBuilder(event).setNetwork(network).build()).toList(),
-        mapping.cursor(), mapping.streamTime(), mapping.skippedAs());
+        mapping.cursor(), mapping.streamTime(), mapping.skippedAs(), mapping.erasedUsers());
   }
 
   private static Set<String> expectedEventIds(List<String> frames) {
@@ -200,8 +212,8 @@ class JetstreamConnectorIT {
     return records;
   }
 
-  private static Serializer<InteractionEvent> avro() {
-    SpecificDatumWriter<InteractionEvent> writer = new SpecificDatumWriter<>(InteractionEvent.class);
+  private static <T extends SpecificRecord> Serializer<T> avro(Class<T> type) {
+    SpecificDatumWriter<T> writer = new SpecificDatumWriter<>(type);
     return (topic, event) -> {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       var encoder = EncoderFactory.get().binaryEncoder(out, null);

@@ -111,6 +111,19 @@ class JetstreamMapperTest {
   }
 
   @Test
+  void anAccountDeletedOnTheNetworkAsksTheScorerToForgetItsUserAndAnInactiveOneDoesNot() throws Exception {
+    String deleted = RECORDED.get(8).replace("\"active\":true", "\"active\":false,\"status\":\"deleted\"");
+    String suspended = RECORDED.get(8).replace("\"active\":true", "\"active\":false,\"status\":\"suspended\"");
+
+    FrameMapping deletion = map(deleted);
+    assertThat(deletion.erasedUsers()).containsExactly("bluesky:did:plc:hqvhxrowqbemo5e4wjnj6zao");
+    assertThat(deletion.events()).isEmpty();
+    assertThat(deletion.cursor()).isEqualTo("1783175888390226");
+    assertThat(map(suspended).erasedUsers()).as("a suspension may be lifted").isEmpty();
+    assertThat(map(RECORDED.get(8)).erasedUsers()).isEmpty();
+  }
+
+  @Test
   void framesThatAreNotJetstreamsFormatAreUnmappableWithAReason() {
     assertThatThrownBy(() -> map("not json")).isInstanceOfSatisfying(UnmappableFrameException.class,
         e -> assertThat(e.reason()).isEqualTo("invalid-json"));

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,12 +77,24 @@ public final class TopicCreator {
    * itself, not from metadata, so once it succeeds for every partition a first send cannot race.
    */
   private void awaitServed(String topic) {
+    long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
     try {
-      TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-          .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      description.partitions().forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
-      admin.listOffsets(latest).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      while (true) {
+        try {
+          TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+              .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+          Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+          description.partitions().forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
+          admin.listOffsets(latest).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          return;
+        } catch (ExecutionException e) {
+          // A topic created a moment ago may not be known yet to the broker that answers: ask again.
+          if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+            throw e;
+          }
+          Thread.sleep(50);
+        }
+      }
     } catch (ExecutionException e) {
       throw new PublishException("topic " + topic + " was created but its partitions are not served: " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {

@@ -2,15 +2,13 @@ package io.influence.embedded;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -35,13 +33,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final String FORMATTED_MARKER = "meta.properties";
 
   private final Path dataDirectory;
-  private final boolean deleteDataOnClose;
+  /** The data directory when it is this broker's alone, deleted on close; empty for a persistent one. */
+  private final Optional<ScratchDirectory> scratch;
   private final int brokerPort;
   private final KafkaRaftServer server;
 
-  private EmbeddedKafkaBroker(Path dataDirectory, boolean deleteDataOnClose, int brokerPort, KafkaRaftServer server) {
+  private EmbeddedKafkaBroker(Path dataDirectory, Optional<ScratchDirectory> scratch, int brokerPort, KafkaRaftServer server) {
     this.dataDirectory = dataDirectory;
-    this.deleteDataOnClose = deleteDataOnClose;
+    this.scratch = scratch;
     this.brokerPort = brokerPort;
     this.server = server;
   }
@@ -56,11 +55,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * deleted on close.
    */
   public static EmbeddedKafkaBroker start(int brokerPort) {
-    try {
-      return start(brokerPort, Files.createTempDirectory("influence-kafka-"), true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a data directory for the embedded broker", e);
-    }
+    return startOnScratch(brokerPort, Optional.empty());
   }
 
   /**
@@ -68,11 +63,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * fresh data directory that is deleted on close.
    */
   public static EmbeddedKafkaBroker startSecured(SaslSslListener listener) {
-    try {
-      return start(0, Files.createTempDirectory("influence-kafka-"), true, Optional.of(listener));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a data directory for the embedded broker", e);
-    }
+    return startOnScratch(0, Optional.of(listener));
   }
 
   /**
@@ -81,14 +72,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * later start on the same directory is the same cluster, with its topics, offsets and transactions.
    */
   public static EmbeddedKafkaBroker startPersistent(int port, Path dataDirectory) {
-    return start(port, dataDirectory, false, Optional.empty());
+    return start(port, dataDirectory, Optional.empty(), Optional.empty());
   }
 
-  static EmbeddedKafkaBroker start(int requestedPort, Path dataDirectory, boolean deleteDataOnClose) {
-    return start(requestedPort, dataDirectory, deleteDataOnClose, Optional.empty());
+  private static EmbeddedKafkaBroker startOnScratch(int brokerPort, Optional<SaslSslListener> secured) {
+    ScratchDirectory scratch = ScratchDirectory.create("kafka");
+    try {
+      return start(brokerPort, scratch.path(), Optional.of(scratch), secured);
+    } catch (RuntimeException e) {
+      scratch.close();
+      throw e;
+    }
   }
 
-  private static EmbeddedKafkaBroker start(int requestedPort, Path dataDirectory, boolean deleteDataOnClose,
+  private static EmbeddedKafkaBroker start(int requestedPort, Path dataDirectory, Optional<ScratchDirectory> scratch,
       Optional<SaslSslListener> secured) {
     int brokerPort = requestedPort == 0 ? FreePorts.next() : requestedPort;
     int controllerPort = FreePorts.next();
@@ -102,7 +99,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     server.startup();
     log.info("Embedded Kafka broker on {}://localhost:{} started in {} ms (data in {})", secured.isPresent() ? "SASL_SSL" : "PLAINTEXT",
         brokerPort, (System.nanoTime() - started) / 1_000_000, dataDirectory);
-    return new EmbeddedKafkaBroker(dataDirectory, deleteDataOnClose, brokerPort, server);
+    return new EmbeddedKafkaBroker(dataDirectory, scratch, brokerPort, server);
   }
 
   public String bootstrapServers() {
@@ -128,9 +125,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   public void close() {
     server.shutdown();
     server.awaitShutdown();
-    if (deleteDataOnClose) {
-      deleteRecursively(dataDirectory);
-    }
+    scratch.ifPresent(ScratchDirectory::close);
     log.info("Embedded Kafka broker on localhost:{} stopped", brokerPort);
   }
 
@@ -181,14 +176,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
           .run();
     } catch (Exception e) {
       throw new IllegalStateException("cannot format the embedded broker's storage in " + dataDirectory, e);
-    }
-  }
-
-  private static void deleteRecursively(Path directory) {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      log.warn("could not delete {}", directory, e);
     }
   }
 }

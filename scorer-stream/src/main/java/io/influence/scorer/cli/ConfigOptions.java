@@ -15,7 +15,7 @@ final class ConfigOptions {
   @Mixin
   ClusterOptions cluster;
 
-  @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the HTTP API (default 8080).")
+  @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the HTTP API (default: 8080 for run, a free one for replay).")
   Integer httpPort;
 
   @Option(names = "--state-dir", paramLabel = "DIR", description = "Directory of the state stores.")

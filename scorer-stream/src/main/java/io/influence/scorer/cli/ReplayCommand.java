@@ -4,11 +4,12 @@ import io.influence.scorer.config.ScorerConfig;
 import io.influence.connector.EventSource;
 import io.influence.connector.ReplayCounts;
 import io.influence.scorer.embedded.EmbeddedStack;
+import io.influence.scorer.logging.LoggingSetup;
 import io.influence.embedded.FreePorts;
+import io.influence.embedded.ScratchDirectory;
 import io.influence.scorer.replay.ReplayRunner;
 import io.influence.scorer.replay.ReplaySummary;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -51,8 +52,9 @@ final class ReplayCommand implements Callable<Integer> {
       return 0;
     }
     EmbeddedStack stack = options.cluster.bootstrapServers == null ? EmbeddedStack.startOnFreePorts() : null;
-    try {
-      ReplaySummary summary = new ReplayRunner(replayConfig(stack), System.out).run(source, file.export);
+    try (ScratchDirectory state = ScratchDirectory.create("replay-state")) {
+      LoggingSetup.expectStateInTempFolder();
+      ReplaySummary summary = new ReplayRunner(replayConfig(stack, state), System.out).run(source, file.export);
       System.out.printf("exported %,d users to %s%n", summary.users(), file.export);
       System.out.println(summary.line());
       return summary.isConserved() ? 0 : 1;
@@ -63,11 +65,14 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  /** A fresh application id and state directory, so a replay never resumes an earlier one's state. */
-  private ScorerConfig replayConfig(EmbeddedStack stack) throws IOException {
+  /**
+   * A fresh application id and a state directory deleted when the replay ends, so a replay never
+   * resumes an earlier one's state and leaves none behind.
+   */
+  private ScorerConfig replayConfig(EmbeddedStack stack, ScratchDirectory state) {
     Map<String, String> overrides = new HashMap<>();
     overrides.put(ScorerConfig.APPLICATION_ID.key(), "influence-replay-" + System.currentTimeMillis());
-    overrides.put(ScorerConfig.STATE_DIR.key(), Files.createTempDirectory("influence-replay-state").toString());
+    overrides.put(ScorerConfig.STATE_DIR.key(), state.path().toString());
     overrides.put(ScorerConfig.STANDBY_REPLICAS.key(), "0");
     if (options.httpPort == null) {
       overrides.put(ScorerConfig.HTTP_PORT.key(), String.valueOf(FreePorts.next()));

@@ -172,6 +172,22 @@ public final class ScorerService implements AutoCloseable {
     return config;
   }
 
+  /**
+   * Waits until the stream has its partitions and processes (RUNNING), so that a source started after
+   * it is scored as it publishes rather than in one late burst after the first rebalance.
+   *
+   * @throws IllegalStateException if it is not RUNNING within {@code patience}, or has stopped
+   */
+  public void awaitRunning(Duration patience) throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING) {
+      if (!streams.state().isRunningOrRebalancing() || System.nanoTime() > deadline) {
+        throw new IllegalStateException("the scorer is " + streams.state() + ", not RUNNING, after " + patience.toSeconds() + " s");
+      }
+      Thread.sleep(50);
+    }
+  }
+
   /** Leaves the group so that partitions move at once rather than after the session timeout. */
   @Override
   public void close() {
@@ -231,8 +247,10 @@ public final class ScorerService implements AutoCloseable {
     // Higgs file, none with one in flight.
     props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
     // The global stores' updaters fail on a bad record as the stream tasks' processors do (Kafka Streams
-    // warns at every start until this is set, and will make it the default).
+    // will make it the default). The partition assignor reads a StreamsConfig of its own from the main
+    // consumer's settings and warns at every rebalance where the flag is missing there, so it goes there too.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    props.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, SharedStoreMemory.class);
     props.put(SharedStoreMemory.BUDGET_CONFIG, config.get(ScorerConfig.STATE_MEMORY));
     // Connector topics for a new network are found by the input pattern at the next metadata refresh.

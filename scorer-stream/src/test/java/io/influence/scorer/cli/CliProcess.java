@@ -24,11 +24,29 @@ public final class CliProcess implements AutoCloseable {
     this.output = output;
   }
 
+  /** The jar a user runs, built by the package phase that comes before the integration tests. */
+  private static final Path PACKAGED_JAR = Path.of("target", "scorer-stream.jar");
+
   /** Starts {@code java ScorerCli arguments...} with {@code environment} added to this one's, writing to {@code output}. */
   public static CliProcess start(List<String> arguments, Map<String, String> environment, Path output) throws IOException {
+    return launch(List.of("-cp", System.getProperty("java.class.path"), ScorerCli.class.getName()), arguments, environment, output);
+  }
+
+  /**
+   * Starts {@code java [jvmOptions] -jar scorer-stream.jar arguments...}: the packaged jar as a user
+   * runs it, with its own logging configuration rather than the tests'.
+   */
+  public static CliProcess startPackaged(List<String> jvmOptions, List<String> arguments, Path output) throws IOException {
+    List<String> launcher = new ArrayList<>(jvmOptions);
+    launcher.addAll(List.of("-jar", PACKAGED_JAR.toAbsolutePath().toString()));
+    return launch(launcher, arguments, Map.of(), output);
+  }
+
+  private static CliProcess launch(List<String> launcher, List<String> arguments, Map<String, String> environment, Path output)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("no java command")),
-        "-Xmx256m", "-cp", System.getProperty("java.class.path"), ScorerCli.class.getName()));
+        ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("no java command")), "-Xmx256m"));
+    command.addAll(launcher);
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().putAll(environment);

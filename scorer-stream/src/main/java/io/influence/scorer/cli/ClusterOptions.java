@@ -14,13 +14,16 @@ import picocli.CommandLine.Option;
  * environment variables, which win over the properties file.
  */
 final class ClusterOptions {
+  private static final String BOOTSTRAP_SERVERS_FLAG = "--bootstrap-servers";
+  private static final String SCHEMA_REGISTRY_URL_FLAG = "--schema-registry-url";
+
   @Option(names = "--config", paramLabel = "FILE", description = "Properties file of settings (see docs/OPERATIONS.md).")
   Path configFile;
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", description = "Kafka brokers.")
+  @Option(names = BOOTSTRAP_SERVERS_FLAG, paramLabel = "HOST:PORT[,...]", description = "Kafka brokers.")
   String bootstrapServers;
 
-  @Option(names = "--schema-registry-url", paramLabel = "URL", description = "Confluent-compatible Schema Registry.")
+  @Option(names = SCHEMA_REGISTRY_URL_FLAG, paramLabel = "URL", description = "Confluent-compatible Schema Registry.")
   String schemaRegistryUrl;
 
   @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",
@@ -29,19 +32,32 @@ final class ClusterOptions {
 
   /** The configuration from these flags, the environment and the file. */
   ScorerConfig load(Map<String, String> environment) {
-    return ScorerConfig.load(flags(), environment, Optional.ofNullable(configFile));
+    return load(new GivenFlags(), environment);
   }
 
-  Map<String, String> flags() {
-    Map<String, String> flags = new HashMap<>(settings);
-    put(flags, ScorerConfig.BOOTSTRAP_SERVERS.key(), bootstrapServers);
-    put(flags, ScorerConfig.SCHEMA_REGISTRY_URL.key(), schemaRegistryUrl);
-    return flags;
+  /** As {@link #load(Map)}, with the flags of a command that adds its own ({@link ConfigOptions}). */
+  ScorerConfig load(GivenFlags flags, Map<String, String> environment) {
+    flags.putAll(settings);
+    flags.put(ScorerConfig.BOOTSTRAP_SERVERS.key(), BOOTSTRAP_SERVERS_FLAG, bootstrapServers);
+    flags.put(ScorerConfig.SCHEMA_REGISTRY_URL.key(), SCHEMA_REGISTRY_URL_FLAG, schemaRegistryUrl);
+    return ScorerConfig.load(flags.values, flags.names, environment, Optional.ofNullable(configFile));
   }
 
-  static void put(Map<String, String> flags, String key, Object value) {
-    if (value != null) {
-      flags.put(key, value.toString());
+  /** Settings given on the command line, with the flag each came from. */
+  static final class GivenFlags {
+    private final Map<String, String> values = new HashMap<>();
+    private final Map<String, String> names = new HashMap<>();
+
+    void put(String key, String flag, Object value) {
+      if (value != null) {
+        values.put(key, value.toString());
+        names.put(key, flag);
+      }
+    }
+
+    /** Values given with {@code --set}; a named flag for the same key wins. */
+    private void putAll(Map<String, String> setWithoutNamedFlag) {
+      setWithoutNamedFlag.forEach(values::putIfAbsent);
     }
   }
 }

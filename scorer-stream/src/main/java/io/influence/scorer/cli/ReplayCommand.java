@@ -41,6 +41,9 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    if (options.printedSettingsHelp(spec.commandLine().getOut())) {
+      return 0;
+    }
     EventSource source = file.source(spec.commandLine());
     if (publishOnly) {
       if (options.cluster.bootstrapServers == null) {

@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -88,12 +87,12 @@ public final class ScorerConfig {
   public static final Setting<ProcessingGuarantee> PROCESSING_GUARANTEE = new Setting<>("processing.guarantee", "exactly_once_v2",
       Parsers.oneOf(ProcessingGuarantee.class), "exactly_once_v2 or at_least_once");
   public static final Setting<Duration> COMMIT_INTERVAL = new Setting<>("commit.interval", "25ms",
-      Parsers.positiveDuration(), "How often offsets are committed and, with them, scores published: an event crosses three transactions, so this sets its latency");
+      Parsers.positiveDuration(), "How often offsets are committed and, with them, scores published: an event crosses three transactions, so this sets its latency (docs/ARCHITECTURE.md, Processing guarantee)");
   public static final Setting<Integer> STREAM_THREADS = new Setting<>("stream.threads", "1",
       Parsers.intBetween(1, 64), "Stream threads in this instance");
   public static final Setting<Long> STATE_MEMORY = new Setting<>("state.memory", "256MiB",
       Parsers.bytesBetween(16L << 20, 1L << 40),
-      "Off-heap memory all RocksDB stores of this instance share: block cache, index and filter blocks, and memtables (at most half of it)");
+      "Off-heap memory all RocksDB stores of this instance share: block cache, index and filter blocks, and memtables (at most half of it); see docs/OPERATIONS.md, Memory and capacity");
   public static final Setting<Integer> STANDBY_REPLICAS = new Setting<>("standby.replicas", "1",
       Parsers.intBetween(0, 8), "Standby copies of each state store on other instances, for fail-over and queries");
   public static final Setting<Integer> REPLICATION_FACTOR = new Setting<>("replication.factor", "-1",
@@ -140,10 +139,6 @@ public final class ScorerConfig {
   public static final Setting<Duration> METRICS_REFRESH = new Setting<>("metrics.refresh", "10s",
       Parsers.positiveDuration(), "How soon meters of new stream threads, tasks and stores appear in /metrics, and how often consumer lag is summed");
 
-  /** The settings that have a flag of their own ({@code --bootstrap-servers}); the others are given with {@code --set key=value}. */
-  private static final Set<String> NAMED_FLAGS = Set.of("bootstrap.servers", "schema.registry.url", "http.port", "state.dir",
-      "application.id", "application.server");
-
   private static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER_INFO,
       SCHEMA_REGISTRY_TRUSTSTORE, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD, APPLICATION_ID,
       INPUT_PATTERN, OUTPUT_TOPIC, ACCOUNT_LINKS_TOPIC, ERASURES_TOPIC, HTTP_PORT, APPLICATION_SERVER, FORWARD_TIMEOUT,
@@ -182,7 +177,7 @@ public final class ScorerConfig {
   }
 
   /**
-   * Resolves every setting.
+   * Resolves every setting; values on the command line are all reported as given with {@code --set}.
    *
    * @param flags values given on the command line, by key
    * @param environment the process environment; only {@code SCORER_*} variables are read
@@ -190,11 +185,26 @@ public final class ScorerConfig {
    * @throws InvalidSettingException naming the first setting that is wrong or unknown
    */
   public static ScorerConfig load(Map<String, String> flags, Map<String, String> environment, Optional<Path> propertiesFile) {
+    return load(flags, Map.of(), environment, propertiesFile);
+  }
+
+  /**
+   * Resolves every setting, as {@link #load(Map, Map, Optional)} does.
+   *
+   * @param flagNames the flag each of {@code flags} was given with, by key ({@code http.port} → {@code --http-port}),
+   *     so that the start-up log and errors name it; a key without one was given with {@code --set}
+   */
+  public static ScorerConfig load(Map<String, String> flags, Map<String, String> flagNames, Map<String, String> environment,
+      Optional<Path> propertiesFile) {
     Map<String, Layer> layers = new HashMap<>();
     propertiesFile.ifPresent(file -> readProperties(file).forEach((key, value) -> layers.put(key, new Layer(value, "file " + file))));
     environmentSettings(environment).forEach((key, value) -> layers.put(key, new Layer(value, "environment " + Setting.environmentVariableFor(key))));
-    flags.forEach((key, value) -> layers.put(key, new Layer(value, NAMED_FLAGS.contains(key) ? "flag --" + key.replace('.', '-') : "--set " + key)));
+    flags.forEach((key, value) -> layers.put(key, new Layer(value, flagNames.containsKey(key) ? "flag " + flagNames.get(key) : "--set " + key)));
+    return resolve(layers);
+  }
 
+  /** The value of each setting from the layer that gives it, or its default; unknown keys fail. */
+  private static ScorerConfig resolve(Map<String, Layer> layers) {
     Map<Setting<?>, Object> values = new LinkedHashMap<>();
     Map<Setting<?>, String> sources = new LinkedHashMap<>();
     Map<String, String> kafkaOverrides = new TreeMap<>();
@@ -223,17 +233,20 @@ public final class ScorerConfig {
     return new ScorerConfig(values, sources, kafkaOverrides);
   }
 
-  /** This configuration with some settings replaced, as if given as flags; validated like any other. */
+  /**
+   * This configuration with some settings replaced by the command that runs it (the demo's embedded
+   * cluster, a replay's scratch state), validated like any other. The other settings keep their sources.
+   */
   public ScorerConfig with(Map<String, String> overrides) {
-    Map<String, String> flags = new HashMap<>();
+    Map<String, Layer> layers = new HashMap<>();
     values.forEach((setting, value) -> {
       if (!"default".equals(sources.get(setting))) {
-        flags.put(setting.key(), render(value));
+        layers.put(setting.key(), new Layer(render(value), sources.get(setting)));
       }
     });
-    kafkaOverrides.forEach((key, value) -> flags.put(KAFKA_PREFIX + key, value));
-    flags.putAll(overrides);
-    return load(flags, Map.of(), Optional.empty());
+    kafkaOverrides.forEach((key, value) -> layers.put(KAFKA_PREFIX + key, new Layer(value, "--set " + KAFKA_PREFIX + key)));
+    overrides.forEach((key, value) -> layers.put(key, new Layer(value, "set by the command")));
+    return resolve(layers);
   }
 
   @SuppressWarnings("unchecked")

@@ -70,4 +70,18 @@ class UsageErrorsTest {
         .doesNotContain("--http-port", "--state-dir", "--application-server", "--application-id");
     assertThat(run.toString()).contains("--bootstrap-servers", "--http-port", "--state-dir", "--application-server");
   }
+
+  @Test
+  void runAndReplayListEverySettingWithItsDefaultAndVariableOnHelpSettings() {
+    for (String command : new String[] {"run", "replay"}) {
+      StringWriter out = new StringWriter();
+      int exitCode = ScorerCli.commandLine().setOut(new PrintWriter(out)).execute(command, "--help-settings");
+      StringWriter help = new StringWriter();
+      ScorerCli.commandLine().setOut(new PrintWriter(help)).execute(command, "--help");
+
+      assertThat(exitCode).as(command).isZero();
+      assertThat(out.toString()).as(command).isEqualTo(io.influence.scorer.config.SettingsReference.plainText());
+      assertThat(help.toString()).as(command).contains("--help-settings");
+    }
+  }
 }

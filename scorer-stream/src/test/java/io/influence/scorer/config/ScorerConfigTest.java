@@ -38,6 +38,21 @@ class ScorerConfigTest {
   }
 
   @Test
+  void aFlagIsReportedByItsNameAndSettingsReplacedByTheCommandKeepTheOthersSources() {
+    ScorerConfig config = ScorerConfig.load(Map.of("http.port", "9000", "output.topic", "mine"), Map.of("http.port", "--http-port"),
+        Map.of("SCORER_APPLICATION_ID", "from-env"), Optional.empty());
+
+    ScorerConfig replaced = config.with(Map.of("state.dir", "/scratch"));
+
+    assertThat(config.sourceOf(ScorerConfig.HTTP_PORT)).isEqualTo("flag --http-port");
+    assertThat(config.sourceOf(ScorerConfig.OUTPUT_TOPIC)).isEqualTo("--set output.topic");
+    assertThat(replaced.sourceOf(ScorerConfig.HTTP_PORT)).isEqualTo("flag --http-port");
+    assertThat(replaced.sourceOf(ScorerConfig.APPLICATION_ID)).isEqualTo("environment SCORER_APPLICATION_ID");
+    assertThat(replaced.sourceOf(ScorerConfig.STATE_DIR)).isEqualTo("set by the command");
+    assertThat(replaced.get(ScorerConfig.OUTPUT_TOPIC)).isEqualTo("mine");
+  }
+
+  @Test
   void aWrongValueFailsNamingTheSettingAndItsSource() {
     assertThatThrownBy(() -> ScorerConfig.load(Map.of(), Map.of("SCORER_HTTP_PORT", "eighty"), Optional.empty()))
         .isInstanceOf(InvalidSettingException.class)

@@ -9,10 +9,19 @@ import org.junit.jupiter.api.Test;
 class SettingsDocumentedTest {
 
   @Test
-  void everySettingIsInTheOperationsGuideWithItsEnvironmentVariable() throws Exception {
+  void theOperationsGuideListsEverySettingExactlyAsRunHelpSettingsDoes() throws Exception {
     String guide = Files.readString(ObservabilityFiles.repoRoot().resolve("docs/OPERATIONS.md"));
+    assertThat(guide)
+        .as("docs/OPERATIONS.md \"All settings\" must hold this table, rendered from ScorerConfig:%n%s", SettingsReference.markdownTable())
+        .contains(SettingsReference.markdownTable());
+  }
+
+  @Test
+  void theTerminalListingNamesEverySettingWithItsVariableAndDefault() {
+    String listing = SettingsReference.plainText();
     for (Setting<?> setting : ScorerConfig.settings()) {
-      assertThat(guide).as(setting.key()).contains("| `" + setting.key() + "` | `" + setting.environmentVariable() + "` |");
+      assertThat(listing).contains(setting.key() + "   " + setting.environmentVariable() + "   default: ");
     }
+    assertThat(listing).contains("state.dir   SCORER_STATE_DIR   default: <java.io.tmpdir>/influence-scorer");
   }
 }

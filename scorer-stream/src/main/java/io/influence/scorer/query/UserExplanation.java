@@ -39,15 +39,15 @@ public record UserExplanation(
     InfluenceScale scale = parameters.scale();
     List<ContributorView> contributors = user.topContributors(snapshot.asOfMillis(), parameters).stream()
         .filter(c -> shown.test(c.actorId()))
-        .map(c -> new ContributorView(c.actorId(), c.influence(),
+        .map(c -> new ContributorView(c.actorId(), ApiFormat.influence(c.influence()),
             ApiFormat.score(snapshot.score() - scale.score(Math.max(0, snapshot.influence() - c.influence())))))
         .toList();
     List<CauseView> causes = user.recentCauses().stream()
         .filter(c -> shown.test(c.actorId()))
-        .map(c -> new CauseView(c.eventId(), c.actorId(), ApiFormat.type(c.type()), c.contribution(),
+        .map(c -> new CauseView(c.eventId(), c.actorId(), ApiFormat.type(c.type()), ApiFormat.influence(c.contribution()),
             Instant.ofEpochMilli(c.atMillis())))
         .toList();
-    return new UserExplanation(user.userId(), ApiFormat.score(snapshot.score()), snapshot.influence(),
+    return new UserExplanation(user.userId(), ApiFormat.score(snapshot.score()), ApiFormat.influence(snapshot.influence()),
         Instant.ofEpochMilli(snapshot.asOfMillis()), contributors, causes);
   }
 }

@@ -43,8 +43,8 @@ public record UserHistory(String userId, LocalDate from, LocalDate until, List<D
       DailyActivity day = byDay.getOrDefault(index, DailyActivity.empty(index));
       carried = day.hasScore() ? Double.valueOf(ApiFormat.score(day.score())) : carried;
       points.add(new DayPoint(LocalDate.ofEpochDay(index), carried, day.hasScore(), ApiFormat.engagements(day.counts()),
-          day.influenceByType().values().stream().mapToDouble(Double::doubleValue).sum(),
-          new TreeMap<>(day.influenceByNetwork()), new TreeMap<>(day.influenceByTopic())));
+          ApiFormat.influence(day.influenceByType().values().stream().mapToDouble(Double::doubleValue).sum()),
+          ApiFormat.influences(day.influenceByNetwork()), ApiFormat.influences(day.influenceByTopic())));
     }
     return new UserHistory(userId, LocalDate.ofEpochDay(from), LocalDate.ofEpochDay(until), points);
   }

@@ -28,9 +28,9 @@ public record UserScoreView(
         snapshot.userId(),
         ApiFormat.score(snapshot.score()),
         Double.isNaN(previousScore) ? null : ApiFormat.score(previousScore),
-        snapshot.influence(),
+        ApiFormat.influence(snapshot.influence()),
         snapshot.topics().stream().map(t -> new TopicView(t.topic(), ApiFormat.score(t.score()))).toList(),
-        snapshot.networks().stream().map(n -> new NetworkView(n.network(), n.influence())).toList(),
+        snapshot.networks().stream().map(n -> new NetworkView(n.network(), ApiFormat.influence(n.influence()))).toList(),
         ApiFormat.engagements(snapshot.engagementCounts()),
         Instant.ofEpochMilli(snapshot.asOfMillis()));
   }

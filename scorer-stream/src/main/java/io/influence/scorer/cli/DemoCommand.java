@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
           curl %s/v1/users/%s
           curl -s %s/metrics | grep ^influence_
           curl %s/subjects
-          kcat -b %s -t influence-scores -C -o -5 -e -f '%%k  %%T\\n'
+          kcat -b %s -t influence-scores -C -o end -c 5 -f '%%k  %%T\\n'
 
         Ctrl-C stops everything.
         %n""", eventsPerSecond, demo.bootstrapServers(), demo.schemaRegistryUrl(), api,

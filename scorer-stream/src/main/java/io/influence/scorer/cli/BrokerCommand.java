@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
  * without Docker. Not a production cluster: one node, replication factor 1.
  */
 @Command(name = "broker", mixinStandardHelpOptions = true,
-    description = {"Run a single-node KRaft Kafka broker (broker and controller in one process) until stopped. Its data",
-        "directory is formatted on first use and reused afterwards, with the same cluster id, topics and offsets."})
+    description = {"Run a single-node KRaft Kafka broker (broker and controller in one process) until stopped.",
+        "Its data directory is formatted on first use and reused afterwards, with the same cluster id, topics and "
+        + "offsets."})
 final class BrokerCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "9092", paramLabel = "PORT", description = "Port clients connect to (default ${DEFAULT-VALUE}).")
   int port;

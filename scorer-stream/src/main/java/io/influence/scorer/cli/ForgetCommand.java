@@ -12,8 +12,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code forget}: asks every scorer of the cluster to erase a person, as privacy law lets them ask. */
 @Command(name = "forget", mixinStandardHelpOptions = true,
-    description = {"Erase a user: their score, history and pair histories, their published score (a tombstone) and their",
-        "leaderboard places, on every instance; what they do stops counting for others. docs/SECURITY.md says what remains."})
+    description = {"Erase a user: their score, history and pair histories, their published score (a tombstone) and their "
+        + "leaderboard places, on every instance; what they do stops counting for others.",
+        "docs/SECURITY.md says what remains."})
 final class ForgetCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "USER_ID", description = "The user id as the API shows it, e.g. twitter:alice or a person id.")
   String userId;

@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
  * need a registry when no Confluent one is at hand.
  */
 @Command(name = "registry", mixinStandardHelpOptions = true,
-    description = {"Run the Confluent-compatible Schema Registry alone, keeping its schemas in the _schemas topic of the",
-        "given cluster, until stopped. Basic auth and HTTPS are optional (docs/SECURITY.md)."})
+    description = {"Run the Confluent-compatible Schema Registry alone, keeping its schemas in the _schemas topic of the given "
+        + "cluster, until stopped.",
+        "Basic auth and HTTPS are optional (docs/SECURITY.md)."})
 final class RegistryCommand implements Callable<Integer> {
   static final String KEYSTORE_PASSWORD_VARIABLE = "REGISTRY_HTTPS_KEYSTORE_PASSWORD";
 

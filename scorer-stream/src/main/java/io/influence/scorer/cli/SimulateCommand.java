@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code simulate}: the demo's simulated connector on its own, publishing to an existing cluster and registry. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-    description = {"Publish a realistic simulated stream of interactions (several networks, power-law popularity, topics, a few",
-        "celebrities, occasional redeliveries) to interactions.<network>, as a connector would, until stopped."})
+    description = {"Publish a realistic simulated stream of interactions (several networks, power-law popularity, topics, a few "
+        + "celebrities, occasional redeliveries) to interactions.<network>, as a connector would, until stopped."})
 final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--events-per-second", defaultValue = "200", description = "Rate (default ${DEFAULT-VALUE}).")
   double eventsPerSecond;

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code validate}: does the score foretell who gets engaged, better than anything simpler? */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Predictive validity: score everyone with the events before --split, then rank the users engaged in the 90 days "
+    description = {"Predictive validity: does the score foretell who gets engaged after --split better than simple counts do?",
+        "Scores everyone with the events before --split, then ranks the users engaged in the 90 days "
         + "before it against the number of distinct others who engage them after it (until --horizon, or the end of the input). "
         + "Compares the score with simple baselines (counts, distinct actors, decayed counts, PageRank): Spearman's rank "
         + "correlation, NDCG@100 and NDCG@1000, and a paired bootstrap interval of the score minus the best baseline.",

@@ -84,4 +84,13 @@ class UsageErrorsTest {
       assertThat(help.toString()).as(command).contains("--help-settings");
     }
   }
+
+  @Test
+  void theTopLevelHelpSummarisesEachCommandInAWholeSentence() {
+    ScorerCli.commandLine().getSubcommands().forEach((name, command) -> {
+      String[] description = command.getCommandSpec().usageMessage().description();
+      assertThat(description).as(name).isNotEmpty();
+      assertThat(description[0]).as("%s's summary in the top-level help", name).matches(".*[.?]");
+    });
+  }
 }

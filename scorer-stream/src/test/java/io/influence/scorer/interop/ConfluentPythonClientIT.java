@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +37,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Interoperability with Confluent's own client: Debian's {@code python3-confluent-kafka} publishes
@@ -46,6 +46,10 @@ import org.junit.jupiter.api.Test;
  * {@code src/test/python}; {@code string_key_clients.py} there explains how they keep keys plain strings.
  */
 class ConfluentPythonClientIT {
+  /** The scorer's state, deleted after the tests. */
+  @TempDir
+  static Path state;
+
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final long PRODUCER_TIMEOUT_SECONDS = 60;
   private static final long CONSUMER_TIMEOUT_SECONDS = 60;
@@ -81,7 +85,7 @@ class ConfluentPythonClientIT {
       // Auto-creation is off; the scorer's input pattern finds a topic that exists when it starts at once.
       admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get();
     }
-    scorer = ScorerService.start(stack.scorerConfig(Files.createTempDirectory("scorer-interop-it"), FreePorts.next()).with(Map.of(
+    scorer = ScorerService.start(stack.scorerConfig(state, FreePorts.next()).with(Map.of(
         "commit.interval", "200ms")), Clock.systemUTC());
 
     String records = EVENTS.stream().map(ConfluentPythonClientIT::producerInput).collect(Collectors.joining("\n"));

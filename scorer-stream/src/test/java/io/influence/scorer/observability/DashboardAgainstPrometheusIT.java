@@ -49,6 +49,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -73,20 +74,21 @@ class DashboardAgainstPrometheusIT {
   private static ScorerService scorer;
   private static final AtomicLong streamThreadLogLines = new AtomicLong();
   private static final Pattern STREAM_THREAD = Pattern.compile("-StreamThread-\\d+$");
-  private static Path workDir;
+  /** Prometheus's and the scorer's files, deleted after the tests. */
+  @TempDir
+  static Path workDir;
   private static String prometheusUrl;
 
   @BeforeAll
   static void start() throws Exception {
     Path prometheusBinary = PrometheusTools.binary("prometheus");
-    workDir = Files.createTempDirectory("prometheus-it");
     EmbeddedStack stack = started(EmbeddedStack.startOnFreePorts());
     RestSchemaRegistryClient registry = new RestSchemaRegistryClient(stack.schemaRegistryUrl());
     InteractionPublisher publisher = started(new InteractionPublisher(new PublisherSettings(stack.bootstrapServers(), 2, (short) 1, false),
         ConfluentAvroSerde.forValues(registry, InteractionEvent.class).serializer()));
     // The connector topics exist before the scorer subscribes, so its pattern finds them at once.
     InteractionSimulator.NETWORKS.forEach(publisher::ensureTopic);
-    scorer = started(ScorerService.start(stack.scorerConfig(Files.createTempDirectory("prometheus-it-state"), FreePorts.next()).with(Map.of(
+    scorer = started(ScorerService.start(stack.scorerConfig(workDir.resolve("scorer-state"), FreePorts.next()).with(Map.of(
         "commit.interval", "200ms",
         "metrics.recording.level", "debug",
         "metrics.refresh", "1s")), Clock.systemUTC()));

@@ -18,6 +18,7 @@ import io.influence.scorer.metrics.ScorerMetrics.EventOutcome;
 import io.influence.registry.ConfluentAvroSerde;
 import io.influence.registry.RestSchemaRegistryClient;
 import io.influence.scorer.service.ScorerService;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -53,6 +55,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesIT {
+  /** Each instance's state in a directory of its own in here, deleted after the tests. */
+  @TempDir
+  static Path states;
+
   private static final Duration PATIENCE = Duration.ofSeconds(90);
   private static final int TARGETS = 80;
   private static final int EVENTS = 2_000;
@@ -102,7 +108,7 @@ class TwoInstancesIT {
 
   private static ScorerService startInstance() throws Exception {
     int port = FreePorts.next();
-    ScorerConfig config = stack.scorerConfig(Files.createTempDirectory("two-instances"), port).with(Map.of(
+    ScorerConfig config = stack.scorerConfig(Files.createTempDirectory(states, "instance"), port).with(Map.of(
         ScorerConfig.APPLICATION_SERVER.key(), "localhost:" + port,
         ScorerConfig.STANDBY_REPLICAS.key(), "1",
         ScorerConfig.COMMIT_INTERVAL.key(), "200ms",

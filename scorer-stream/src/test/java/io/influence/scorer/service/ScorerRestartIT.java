@@ -13,6 +13,7 @@ import io.influence.scorer.embedded.EmbeddedStack;
 import io.influence.embedded.FreePorts;
 import io.influence.registry.ConfluentAvroSerde;
 import io.influence.registry.RestSchemaRegistryClient;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,12 +24,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The published-scores global store keeps its own format, not the output topic's, so an instance that
  * starts without local state must rebuild it by passing the topic through its updater again.
  */
 class ScorerRestartIT {
+  /** Each run's state in a directory of its own in here, deleted after the tests. */
+  @TempDir
+  static Path states;
+
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final HttpClient http = HttpClient.newHttpClient();
   private static final ObjectMapper json = new ObjectMapper();
@@ -60,7 +66,7 @@ class ScorerRestartIT {
   }
 
   private static ScorerConfig config(EmbeddedStack stack) throws Exception {
-    return stack.scorerConfig(Files.createTempDirectory("scorer-restart-it"), FreePorts.next()).with(Map.of("commit.interval", "200ms"));
+    return stack.scorerConfig(Files.createTempDirectory(states, "instance"), FreePorts.next()).with(Map.of("commit.interval", "200ms"));
   }
 
   private static JsonNode leaders(ScorerService instance) throws Exception {

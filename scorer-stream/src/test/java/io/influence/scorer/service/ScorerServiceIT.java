@@ -15,12 +15,12 @@ import io.influence.embedded.FreePorts;
 import io.influence.registry.ConfluentAvroSerde;
 import io.influence.registry.RestSchemaRegistryClient;
 import io.influence.scorer.topology.DeadLetterHeaders;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,9 +39,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The whole path on a real broker and registry: Avro events in, scores out on the topic and over HTTP. */
 class ScorerServiceIT {
+  /** The scorer's state, deleted after the tests. */
+  @TempDir
+  static Path state;
+
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static EmbeddedStack stack;
   private static ScorerService scorer;
@@ -56,7 +61,7 @@ class ScorerServiceIT {
     publisher = new InteractionPublisher(new PublisherSettings(stack.bootstrapServers(), 2, (short) 1, true),
         ConfluentAvroSerde.forValues(registry, InteractionEvent.class).serializer());
     publisher.ensureTopic("twitter");
-    ScorerConfig config = stack.scorerConfig(Files.createTempDirectory("scorer-it"), FreePorts.next()).with(Map.of(
+    ScorerConfig config = stack.scorerConfig(state, FreePorts.next()).with(Map.of(
         "commit.interval", "200ms"));
     scorer = ScorerService.start(config, Clock.systemUTC());
     await().atMost(PATIENCE).until(() -> get("/health/ready").statusCode() == 200);

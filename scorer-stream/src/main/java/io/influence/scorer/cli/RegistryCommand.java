@@ -4,9 +4,8 @@ import io.influence.registry.server.EmbeddedSchemaRegistry;
 import io.influence.registry.server.HttpsKeyStore;
 import io.influence.registry.server.RegistryServerSettings;
 import io.influence.registry.server.RegistryUsers;
+import io.influence.scorer.config.PropertiesFile;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -79,14 +78,11 @@ final class RegistryCommand implements Callable<Integer> {
     if (kafkaConfig == null) {
       return Map.of();
     }
-    Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(kafkaConfig)) {
-      properties.load(reader);
+    try {
+      return PropertiesFile.read(kafkaConfig);
     } catch (IOException e) {
       throw new ParameterException(spec.commandLine(), "--kafka-config " + kafkaConfig + " cannot be read: " + e.getMessage(), e);
     }
-    Map<String, String> values = new HashMap<>();
-    properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
-    return values;
   }
+
 }

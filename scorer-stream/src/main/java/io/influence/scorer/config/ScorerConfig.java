@@ -6,8 +6,6 @@ import io.influence.registry.RegistryClientSecurity;
 import io.influence.registry.RestSchemaRegistryClient;
 import io.influence.scorer.model.EngagementType;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -341,16 +338,13 @@ public final class ScorerConfig {
   }
 
   private static Map<String, String> readProperties(Path file) {
-    Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(file)) {
-      properties.load(reader);
+    try {
+      return PropertiesFile.read(file);
     } catch (IOException e) {
       throw new InvalidSettingException("config file", "flag --config", file.toString(), "cannot read: " + e.getMessage());
     }
-    Map<String, String> settings = new HashMap<>();
-    properties.stringPropertyNames().forEach(key -> settings.put(key, properties.getProperty(key)));
-    return settings;
   }
+
 
   private record Layer(String value, String source) {}
 }

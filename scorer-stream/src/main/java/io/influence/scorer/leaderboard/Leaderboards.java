@@ -77,6 +77,17 @@ public final class Leaderboards {
     return leaders == null ? Optional.empty() : Optional.of(first(leaders, limit));
   }
 
+  /** Every topic that has a leaderboard, with how many users rank on it; the most ranked first, then by name. */
+  public List<TopicSize> topics() {
+    List<TopicSize> topics = new ArrayList<>();
+    byTopic.forEach((topic, leaders) -> topics.add(new TopicSize(topic, leaders.size())));
+    topics.sort(Comparator.comparingInt(TopicSize::users).reversed().thenComparing(TopicSize::topic));
+    return topics;
+  }
+
+  /** A topic's leaderboard and how many users are on it. */
+  public record TopicSize(String topic, int users) {}
+
   /** How many users have a published score. */
   public int size() {
     return standings.size();

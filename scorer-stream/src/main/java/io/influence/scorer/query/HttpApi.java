@@ -46,7 +46,7 @@ public final class HttpApi implements AutoCloseable {
   static final String OPENAPI_RESOURCE = "/openapi.json";
   /** Every route served; {@code openapi.json} describes exactly these (a test holds them together). */
   static final List<String> ROUTES = List.of("/", "/v1/users/{userId}", "/v1/users/{userId}/history", "/v1/users/{userId}/explain",
-      "/v1/leaders", "/v1/topics/{topic}/leaders", "/v1/instances", "/v1/instances/local", "/openapi.json",
+      "/v1/users/{userId}/accounts", "/v1/leaders", "/v1/topics", "/v1/topics/{topic}/leaders", "/v1/instances", "/v1/instances/local", "/openapi.json",
       "/health/live", "/health/ready", "/metrics");
   static final Limit HISTORY_DAYS = new Limit("days", 30, 90);
   static final Limit LEADERS = new Limit("limit", 10, 100);
@@ -108,11 +108,13 @@ public final class HttpApi implements AutoCloseable {
       });
       config.routes.get("/v1/users/{userId}/explain",
           ctx -> userRequest(ctx, sources.router(), scope -> queries.explain(userId(ctx), scope)));
+      config.routes.get("/v1/users/{userId}/accounts", ctx -> ctx.json(queries.accounts(userId(ctx))));
       config.routes.get("/v1/leaders", ctx -> {
         int limit = intParameter(ctx, LEADERS);
         Leaderboards leaderboards = sources.leaderboards();
         ctx.json(LeaderboardView.of(null, leaderboards.size(), leaderboards.top(limit)));
       });
+      config.routes.get("/v1/topics", ctx -> ctx.json(Map.of("topics", sources.leaderboards().topics())));
       config.routes.get("/v1/topics/{topic}/leaders", ctx -> topicLeaders(ctx, sources.leaderboards()));
       config.routes.get("/v1/instances", ctx -> ctx.json(sources.instances().all()));
       config.routes.get("/v1/instances/local", ctx -> ctx.json(sources.instances().local()));

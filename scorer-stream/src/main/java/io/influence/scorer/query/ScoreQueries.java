@@ -1,5 +1,6 @@
 package io.influence.scorer.query;
 
+import io.influence.schema.AccountLink;
 import io.influence.scorer.model.DailyActivity;
 import io.influence.scorer.model.InfluenceParameters;
 import io.influence.scorer.model.InfluenceSnapshot;
@@ -66,6 +67,26 @@ public final class ScoreQueries {
       throw unavailable(e);
     }
     return stored.isEmpty() ? Optional.empty() : Optional.of(UserHistory.of(userId, stored, days));
+  }
+
+  /**
+   * The accounts linked to {@code userId}, in the order of their keys. The links are a global store, so
+   * any instance answers; it is read whole, which is cheap while links are few beside users (only people
+   * who connect several networks have one), and is the first thing to index if that stops being true.
+   */
+  public LinkedAccounts accounts(String userId) {
+    List<LinkedAccounts.Account> accounts = new ArrayList<>();
+    try (KeyValueIterator<String, AccountLink> links = streams.store(StoreQueryParameters.fromNameAndType(
+        ScoringTopology.ACCOUNT_LINKS_STORE, QueryableStoreTypes.<String, AccountLink>keyValueStore())).all()) {
+      links.forEachRemaining(link -> {
+        if (link.value != null && userId.equals(link.value.getPersonId())) {
+          accounts.add(new LinkedAccounts.Account(link.value.getNetwork(), link.value.getAccount(), link.value.getLinkedAt()));
+        }
+      });
+    } catch (InvalidStateStoreException e) {
+      throw unavailable(e);
+    }
+    return new LinkedAccounts(userId, accounts);
   }
 
   /** Every user this instance's active stores hold, as of {@code atMillis}; for exports, not for requests. */

@@ -28,6 +28,19 @@ class LeaderboardsTest {
   }
 
   @Test
+  void theTopicsAreThoseSomeoneRanksOnMostRankedFirst() {
+    leaderboards.update("a", new Standing(50, Map.of("cooking", 40.0, "travel", 10.0)));
+    leaderboards.update("b", new Standing(30, Map.of("travel", 20.0)));
+    leaderboards.update("c", new Standing(30, Map.of("business", 20.0)));
+
+    assertThat(leaderboards.topics()).containsExactly(new Leaderboards.TopicSize("travel", 2),
+        new Leaderboards.TopicSize("business", 1), new Leaderboards.TopicSize("cooking", 1));
+
+    leaderboards.update("c", null);
+    assertThat(leaderboards.topics()).extracting(Leaderboards.TopicSize::topic).containsExactly("travel", "cooking");
+  }
+
+  @Test
   void aNewScoreReplacesTheUsersPlaceAndATombstoneRemovesThem() {
     leaderboards.update("a", new Standing(50, Map.of("cooking", 40.0)));
     leaderboards.update("a", new Standing(20, Map.of("travel", 30.0)));

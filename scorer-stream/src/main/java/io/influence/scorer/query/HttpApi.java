@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.influence.scorer.leaderboard.Leaderboards;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.model.Topics;
+import io.influence.scorer.web.WebPages;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -85,6 +86,7 @@ public final class HttpApi implements AutoCloseable {
   /** Starts serving on {@code port} (0 picks a free one) as {@code settings} say. */
   public static HttpApi start(int port, Sources sources, ApiServerSettings settings) {
     String openApi = openApiDocument();
+    WebPages pages = WebPages.load();
     Javalin server = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(json(), false));
       config.startup.showJavalinBanner = false;
@@ -118,8 +120,15 @@ public final class HttpApi implements AutoCloseable {
       config.routes.get("/v1/topics/{topic}/leaders", ctx -> topicLeaders(ctx, sources.leaderboards()));
       config.routes.get("/v1/instances", ctx -> ctx.json(sources.instances().all()));
       config.routes.get("/v1/instances/local", ctx -> ctx.json(sources.instances().local()));
-      config.routes.get("/", ctx -> ctx.json(Map.of("service", "Influence scorer: influence scores from 1 to 100, topics and leaderboards",
-          "openapi", OPENAPI_RESOURCE, "routes", ROUTES)));
+      config.routes.get("/", ctx -> {
+        if (WebPages.wantsPage(ctx)) {
+          pages.serveLeaderboards(ctx);
+        } else {
+          ctx.json(Map.of("service", "Influence scorer: influence scores from 1 to 100, topics and leaderboards",
+              "openapi", OPENAPI_RESOURCE, "routes", ROUTES));
+        }
+      });
+      pages.installOn(config.routes);
       config.routes.get(OPENAPI_RESOURCE, ctx -> ctx.contentType("application/json").result(openApi));
       config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
       config.routes.get("/health/ready", ctx -> ready(ctx, sources.streamsState().get()));

@@ -1,0 +1,54 @@
+// The leaderboards page: the global or a topic's leaders, refreshed while the scorer runs.
+import { api, element, profileUrl, showMessage, wireSearch } from './api.js';
+
+const LIMIT = 20;
+const REFRESH_MS = 5000;
+const topicPicker = document.getElementById('topic');
+
+async function loadTopics() {
+  const { topics } = await api.topics();
+  const chosen = topicPicker.value;
+  for (const option of [...topicPicker.options].slice(1)) {
+    option.remove();
+  }
+  for (const { topic, users } of topics) {
+    const option = element('option', null, `${topic} (${users})`);
+    option.value = topic;
+    topicPicker.append(option);
+  }
+  topicPicker.value = topics.some(t => t.topic === chosen) ? chosen : '';
+}
+
+async function loadLeaders() {
+  const topic = topicPicker.value;
+  const board = topic ? await api.topicLeaders(topic, LIMIT) : await api.leaders(LIMIT);
+  const list = document.getElementById('leaders');
+  list.replaceChildren(...board.leaders.map(place => {
+    const item = element('li', 'leader');
+    const link = element('a', 'user', place.userId);
+    link.href = profileUrl(place.userId);
+    item.append(element('span', 'rank', `${place.rank}`), link, element('span', 'points', place.score.toFixed(2)));
+    return item;
+  }));
+  if (board.leaders.length === 0) {
+    showMessage('Nobody has a score yet. Scores appear as soon as the scorer sees engagement.');
+  } else {
+    showMessage('');
+  }
+  document.getElementById('updated').textContent =
+    `${board.users.toLocaleString('en')} people scored · updated ${new Date().toLocaleTimeString('en-GB')}`;
+}
+
+async function refresh() {
+  try {
+    await loadTopics();
+    await loadLeaders();
+  } catch (e) {
+    showMessage(e.message);
+  }
+}
+
+wireSearch();
+topicPicker.addEventListener('change', () => loadLeaders().catch(e => showMessage(e.message)));
+await refresh();
+setInterval(refresh, REFRESH_MS);

@@ -1,11 +1,10 @@
 // The leaderboards page: the global or a topic's leaders, refreshed while the scorer runs.
-import { api, element, profileUrl, showMessage, wireSearch } from './api.js';
+import { api, element, profileUrl, showMessage } from './api.js';
 
 const LIMIT = 20;
 const REFRESH_MS = 5000;
-const topicPicker = document.getElementById('topic');
 
-async function loadTopics() {
+async function loadTopics(topicPicker) {
   const { topics } = await api.topics();
   const chosen = topicPicker.value;
   for (const option of [...topicPicker.options].slice(1)) {
@@ -19,7 +18,7 @@ async function loadTopics() {
   topicPicker.value = topics.some(t => t.topic === chosen) ? chosen : '';
 }
 
-async function loadLeaders() {
+async function loadLeaders(topicPicker) {
   const topic = topicPicker.value;
   const board = topic ? await api.topicLeaders(topic, LIMIT) : await api.leaders(LIMIT);
   const list = document.getElementById('leaders');
@@ -39,16 +38,19 @@ async function loadLeaders() {
     `${board.users.toLocaleString('en')} people scored · updated ${new Date().toLocaleTimeString('en-GB')}`;
 }
 
-async function refresh() {
-  try {
-    await loadTopics();
-    await loadLeaders();
-  } catch (e) {
-    showMessage(e.message);
-  }
+/** Fills the leaderboards page and keeps it up to date while the scorer runs. */
+export async function showLeaderboards() {
+  document.title = 'Influence · Leaderboards';
+  const topicPicker = document.getElementById('topic');
+  const refresh = async () => {
+    try {
+      await loadTopics(topicPicker);
+      await loadLeaders(topicPicker);
+    } catch (e) {
+      showMessage(e.message);
+    }
+  };
+  topicPicker.addEventListener('change', () => loadLeaders(topicPicker).catch(e => showMessage(e.message)));
+  await refresh();
+  setInterval(refresh, REFRESH_MS);
 }
-
-wireSearch();
-topicPicker.addEventListener('change', () => loadLeaders().catch(e => showMessage(e.message)));
-await refresh();
-setInterval(refresh, REFRESH_MS);

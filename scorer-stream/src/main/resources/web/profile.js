@@ -1,11 +1,10 @@
 // A person's profile: their score and how it moved, their history, topics, networks, linked accounts,
 // and who lifted them, from /v1/users/{userId} and its history, explain and accounts.
-import { ApiError, api, element, profileUrl, showMessage, wireSearch } from './api.js';
+import { ApiError, api, element, profileUrl, showMessage } from './api.js';
 import { drawHistory } from './chart.js';
 
 const HISTORY_DAYS = 90;
 const RETRY_MS = 5000;
-const userId = decodeURIComponent(window.location.pathname.replace(/^\/u\//, ''));
 
 function change(days, back) {
   const scored = days.filter(day => day.score !== null);
@@ -58,7 +57,7 @@ function userLink(id) {
   return link;
 }
 
-async function load() {
+async function load(userId) {
   document.getElementById('user').textContent = userId;
   document.title = `Influence · ${userId}`;
   try {
@@ -72,7 +71,7 @@ async function load() {
     showChange('change-7d', '7 days', change(history.days, 7));
     drawHistory(document.getElementById('chart'), history.days);
     fillBars('topics', score.topics.map(t => [t.topic, t.score, t.score.toFixed(2)]), 'No topic yet: topics come from what engages this person.');
-    fillBars('networks', score.networks.map(n => [n.network, n.influence, `${n.influence}`]), 'No network yet.');
+    fillBars('networks', score.networks.map(n => [n.network, n.influence, `influence ${n.influence}`]), 'No network yet.');
     fillList('accounts', linked.accounts.map(a => element('li', null, `${a.network}: ${a.account}`)),
       'None linked. Link this person\'s accounts on other networks to count them in one score.');
     fillList('contributors', explanation.topContributors.map(c => {
@@ -93,12 +92,14 @@ async function load() {
     } else {
       showMessage(e.message);
       if (!(e instanceof ApiError) || e.status === 503 || e.status === 0) {
-        setTimeout(load, RETRY_MS);
+        setTimeout(() => load(userId), RETRY_MS);
       }
     }
   }
 }
 
-wireSearch();
-document.getElementById('search').elements.user.value = userId;
-await load();
+/** Fills the profile page with {@code userId}'s score, history, topics, networks and contributors. */
+export async function showProfile(userId) {
+  document.getElementById('search').elements.user.value = userId;
+  await load(userId);
+}

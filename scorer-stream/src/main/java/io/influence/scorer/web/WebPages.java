@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The web page for people, served by the scorer on its API's port: the leaderboards at {@code /} (to a
- * browser), a profile at {@code /u/{userId}}, and their scripts and style under {@code /web/}. The pages
+ * browser) and a profile at {@code /u/{userId}}, one HTML page whose script shows the one the address
+ * asks for, and its scripts and style under {@code /web/}. The pages
  * read only the public {@code /v1} API, from the browser; they are plain ES modules with no build step
  * and nothing fetched from elsewhere. Loaded from the jar once, at start-up.
  */
@@ -20,8 +21,8 @@ public final class WebPages {
   public static final String PROFILE_ROUTE = "/u/{userId}";
   public static final String ASSET_ROUTE = "/web/{asset}";
   private static final String RESOURCES = "/web/";
-  private static final List<String> ASSETS = List.of("index.html", "profile.html", "app.css", "api.js", "leaderboards.js",
-      "profile.js", "chart.js");
+  private static final List<String> ASSETS = List.of("index.html", "app.css", "app.js", "api.js", "leaderboards.js", "profile.js",
+      "chart.js");
   /** Scripts and styles from this origin only, no inline code, not framed, and API calls back to this origin. */
   private static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
@@ -52,7 +53,7 @@ public final class WebPages {
 
   /** Adds the profile page and the assets; {@code /} stays the API's, which asks {@link #wantsPage}. */
   public void installOn(RoutesConfig routes) {
-    routes.get(PROFILE_ROUTE, ctx -> serve(ctx, "profile.html"));
+    routes.get(PROFILE_ROUTE, ctx -> serve(ctx, "index.html"));
     routes.get(ASSET_ROUTE, ctx -> {
       String name = ctx.pathParam("asset");
       if (assets.containsKey(name) && !name.endsWith(".html")) {

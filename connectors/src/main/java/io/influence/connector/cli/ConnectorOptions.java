@@ -1,7 +1,6 @@
 package io.influence.connector.cli;
 
 import com.sun.net.httpserver.HttpServer;
-import io.influence.connector.PublisherSettings;
 import io.influence.connector.live.ConnectorMetrics;
 import io.influence.connector.live.ConnectorSerializers;
 import io.influence.connector.live.FrameMapper;
@@ -22,21 +21,13 @@ import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What every live connector command takes: where to publish, and where its metrics are scraped. */
 final class ConnectorOptions {
-  @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT[,...]", description = "Kafka brokers.")
-  String bootstrapServers;
-
-  @Option(names = "--schema-registry-url", required = true, paramLabel = "URL", description = "Confluent-compatible Schema Registry.")
-  String schemaRegistryUrl;
-
-  @Option(names = "--partitions", defaultValue = "6", description = "Partitions of the topics it creates (default ${DEFAULT-VALUE}).")
-  int partitions;
-
-  @Option(names = "--replication-factor", defaultValue = "3", description = "Replicas of the topics it creates (default ${DEFAULT-VALUE}).")
-  short replicationFactor;
+  @Mixin
+  PublishOptions publish;
 
   @Option(names = "--metrics-port", defaultValue = "9400", description = "Port of /metrics for Prometheus, 0 for none (default ${DEFAULT-VALUE}).")
   int metricsPort;
@@ -50,12 +41,11 @@ final class ConnectorOptions {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ConnectorMetrics metrics = new ConnectorMetrics(registry, name, Clock.systemUTC());
     HttpServer server = metricsPort == 0 ? null : serveMetrics(registry);
-    LiveConnectorSettings settings = LiveConnectorSettings.defaults(name, network,
-        new PublisherSettings(bootstrapServers, partitions, replicationFactor, false));
+    LiveConnectorSettings settings = LiveConnectorSettings.defaults(name, network, publish.publisherSettings());
     LiveConnector connector = new LiveConnector(settings, sources.apply(metrics), mapper,
-        serializers(new RestSchemaRegistryClient(schemaRegistryUrl)),
+        serializers(publish.registry()),
         metrics, Clock.systemUTC()).start();
-    System.out.printf("%s connector publishing to %s%s%n", name, bootstrapServers,
+    System.out.printf("%s connector publishing to %s%s%n", name, publish.bootstrapServers,
         server == null ? "" : ", metrics on :" + server.getAddress().getPort() + "/metrics");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -29,6 +29,16 @@ class ConnectorCliTest {
   }
 
   @Test
+  void linkTakesAFileAndWhereToPublishAndNamesAMissingFileInOneLine() {
+    Run help = run("link", "--help");
+    Run missing = run("link", "/nonexistent/links.csv", "--bootstrap-servers", "localhost:1", "--schema-registry-url", "http://localhost:1");
+
+    assertThat(help.out()).contains("FILE", "--topic", "--bootstrap-servers", "--schema-registry-url").doesNotContain("--metrics-port");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).startsWith("/nonexistent/links.csv: no such file, or not readable\n");
+  }
+
+  @Test
   void aConnectorWithoutItsClusterIsAUsageErrorNamingTheMissingOption() {
     Run missing = run("mastodon", "--instance", "https://mastodon.social");
 

@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,13 @@ class ReadmeIT {
     checkout = Files.createDirectory(work.resolve("influence"));
     Files.createSymbolicLink(checkout.resolve("scorer-stream"), repository.resolve("scorer-stream"));
     Files.createSymbolicLink(work.resolve("shared"), repository.resolve("../shared").toRealPath());
+  }
+
+  /** JUnit would delete the links and warn that their targets lie outside the temp folder; they are only links. */
+  @AfterEach
+  void removeTheLinks() throws IOException {
+    Files.deleteIfExists(checkout.resolve("scorer-stream"));
+    Files.deleteIfExists(work.resolve("shared"));
   }
 
   @Test

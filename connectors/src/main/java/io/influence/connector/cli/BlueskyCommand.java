@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 
 /** {@code bluesky}: Bluesky's public firehose through Jetstream into {@code interactions.bluesky}. */
 @Command(name = "bluesky", mixinStandardHelpOptions = true,
-    description = {"Publish Bluesky likes, reposts, posts (replies, quotes, mentions) and follows from Jetstream to",
-        "interactions.bluesky until stopped, resuming from the cursor committed with them (docs/CONNECTORS.md)."})
+    description = {"Publish Bluesky likes, reposts, posts (replies, quotes, mentions) and follows from Jetstream to "
+        + "interactions.bluesky until stopped.",
+        "It resumes from the cursor committed with them (docs/CONNECTORS.md)."})
 final class BlueskyCommand implements Callable<Integer> {
   @Option(names = "--jetstream", split = ",", paramLabel = "WSS_URL",
       defaultValue = "wss://jetstream1.us-east.bsky.network,wss://jetstream2.us-east.bsky.network",

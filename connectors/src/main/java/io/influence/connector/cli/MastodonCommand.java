@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 
 /** {@code mastodon}: one instance's public timeline through its streaming API into {@code interactions.mastodon}. */
 @Command(name = "mastodon", mixinStandardHelpOptions = true,
-    description = {"Publish the statuses of a Mastodon instance's public timeline (reblogs, replies, mentions, posts) to",
-        "interactions.mastodon until stopped; after a reconnect the gap is backfilled from the timeline (docs/CONNECTORS.md)."})
+    description = {"Publish the statuses of a Mastodon instance's public timeline (reblogs, replies, mentions, posts) to "
+        + "interactions.mastodon until stopped.",
+        "After a reconnect the gap is backfilled from the timeline (docs/CONNECTORS.md)."})
 final class MastodonCommand implements Callable<Integer> {
   static final String TOKEN_VARIABLE = "MASTODON_ACCESS_TOKEN";
 

@@ -45,4 +45,10 @@ class ConnectorCliTest {
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("--bootstrap-servers");
   }
+
+  @Test
+  void theTopLevelHelpSummarisesEachCommandInAWholeSentence() {
+    ConnectorCli.commandLine().getSubcommands().forEach((name, command) ->
+        assertThat(command.getCommandSpec().usageMessage().description()[0]).as(name).endsWith("."));
+  }
 }

@@ -1,5 +1,6 @@
 package io.influence.connector.cli;
 
+import io.influence.connector.PublisherSettings;
 import io.influence.connector.link.AccountLinkFile;
 import io.influence.connector.link.AccountLinkPublisher;
 import io.influence.registry.ConfluentAvroSerde;
@@ -42,12 +43,14 @@ final class LinkCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), file + ": no such file, or not readable");
     }
     List<AccountLink> links;
+    PublisherSettings settings;
     try {
       links = AccountLinkFile.read(file, Instant.now());
+      settings = publish.publisherSettings();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    new AccountLinkPublisher(publish.publisherSettings(), ConfluentAvroSerde.forValues(publish.registry(), AccountLink.class).serializer())
+    new AccountLinkPublisher(settings, ConfluentAvroSerde.forValues(publish.registry(), AccountLink.class).serializer())
         .publish(topic, links);
     long people = links.stream().map(AccountLink::getPersonId).distinct().count();
     spec.commandLine().getOut().printf("linked %d accounts of %d people on %s%n", links.size(), people, topic);

@@ -4,7 +4,7 @@ import io.influence.registry.server.EmbeddedSchemaRegistry;
 import io.influence.registry.server.HttpsKeyStore;
 import io.influence.registry.server.RegistryServerSettings;
 import io.influence.registry.server.RegistryUsers;
-import io.influence.scorer.config.PropertiesFile;
+import io.influence.registry.PropertiesFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;

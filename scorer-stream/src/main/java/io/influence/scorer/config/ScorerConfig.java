@@ -3,6 +3,7 @@ package io.influence.scorer.config;
 import io.influence.connector.PublisherSettings;
 import io.influence.registry.RegistryClientListener;
 import io.influence.registry.RegistryClientSecurity;
+import io.influence.registry.PropertiesFile;
 import io.influence.registry.RestSchemaRegistryClient;
 import io.influence.scorer.model.EngagementType;
 import java.io.IOException;

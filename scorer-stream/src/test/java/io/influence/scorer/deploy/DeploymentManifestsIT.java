@@ -133,11 +133,37 @@ class DeploymentManifestsIT {
   }
 
   @Test
-  void thePrometheusRuleHasTheAlertsOfTheComposeStack() throws IOException {
-    Map<String, Object> rule = only(render("k8s/overlays/prod"), "PrometheusRule");
+  void thePrometheusRulesHaveTheAlertsOfTheComposeStack() throws IOException {
+    List<Map<String, Object>> docs = render("k8s/overlays/prod");
     Map<String, Object> alerts = new Yaml().load(Files.readString(ROOT.resolve("docker/prometheus/alerts.yml")));
+    Map<String, Object> connectorAlerts = new Yaml().load(Files.readString(ROOT.resolve("docker/prometheus/connector-alerts.yml")));
 
-    assertThat(map(rule.get("spec")).get("groups")).isEqualTo(alerts.get("groups"));
+    assertThat(map(named(docs, "PrometheusRule", "influence-scorer").get("spec")).get("groups")).isEqualTo(alerts.get("groups"));
+    assertThat(map(named(docs, "PrometheusRule", "influence-connectors").get("spec")).get("groups"))
+        .isEqualTo(connectorAlerts.get("groups"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void productionRunsOneOfEachConnectorFromTheConnectorsJarWithItsMetricsScraped() throws IOException {
+    List<Map<String, Object>> docs = render("k8s/overlays/prod");
+    Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker/docker-compose.yml")));
+
+    for (String network : List.of("bluesky", "mastodon")) {
+      Map<String, Object> deployment = named(docs, "Deployment", network + "-connector");
+      Map<String, Object> container = list(map(map(map(deployment.get("spec")).get("template")).get("spec")).get("containers")).get(0);
+      assertThat(map(deployment.get("spec")).get("replicas")).as("one reader of one stream").isEqualTo(1);
+      assertThat(container.get("command")).isEqualTo(List.of("java", "-jar", "/app/influence-connectors.jar"));
+      assertThat((List<Object>) container.get("args")).startsWith(network).contains("--metrics-port=9400");
+      assertThat(map(map(deployment.get("metadata")).get("labels")).get("app.kubernetes.io/name"))
+          .as("not selected by the scorer's services").isEqualTo("influence-connector");
+
+      Map<String, Object> service = map(map(compose.get("services")).get(network + "-connector"));
+      assertThat(service.get("profiles")).as("off by default: it needs the internet").isEqualTo(List.of("connectors"));
+      assertThat(service.get("entrypoint")).isEqualTo(container.get("command"));
+      assertThat((List<Object>) service.get("command")).startsWith(network).contains("9400");
+    }
+    assertThat(named(docs, "PodMonitor", "influence-connectors")).isNotNull();
   }
 
   @Test
@@ -180,7 +206,7 @@ class DeploymentManifestsIT {
             .matches("[^:]+:v?\\d[^:]*");
         return;
       }
-      Map<String, Object> env = map(service.get("environment"));
+      Map<String, Object> env = map(service.getOrDefault("environment", Map.of()));
       assertThat(env.keySet()).as("SCORER_* variables of " + name)
           .allMatch(v -> !v.startsWith("SCORER_") || KNOWN_VARIABLES.contains(v) || v.startsWith("SCORER_KAFKA_"));
       if (((List<String>) service.get("command")).get(0).equals("run")) {
@@ -220,6 +246,11 @@ class DeploymentManifestsIT {
     List<Map<String, Object>> found = docs.stream().filter(d -> kind.equals(d.get("kind"))).toList();
     assertThat(found).as("resources of kind " + kind).hasSize(1);
     return found.get(0);
+  }
+
+  private static Map<String, Object> named(List<Map<String, Object>> docs, String kind, String name) {
+    return docs.stream().filter(d -> kind.equals(d.get("kind")) && name.equals(map(d.get("metadata")).get("name"))).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " named " + name));
   }
 
   private static Map<String, Object> scorerContainer(List<Map<String, Object>> docs) {

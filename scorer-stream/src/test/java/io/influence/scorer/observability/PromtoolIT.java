@@ -19,7 +19,7 @@ class PromtoolIT {
     ExternalTool.Result result = PrometheusTools.promtool(prometheusDir, "check", "config", "prometheus.yml");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
-    assertThat(result.output()).contains("SUCCESS: 1 rule files found");
+    assertThat(result.output()).contains("SUCCESS: 2 rule files found");
   }
 
   @Test
@@ -38,6 +38,16 @@ class PromtoolIT {
     assertThat(result.output()).contains("SUCCESS");
     assertThat(alertsExpectedToFire()).as("alerts proven to fire by alerts.test.yml")
         .containsAll(ObservabilityFiles.alertRules().stream().map(ObservabilityFiles.AlertRule::name).toList());
+  }
+
+  @Test
+  void theConnectorAlertsAreValidAndEachFiresOnASyntheticSeriesOfItsTrouble() {
+    ExternalTool.Result check = PrometheusTools.promtool(prometheusDir, "check", "rules", "connector-alerts.yml");
+    ExternalTool.Result test = PrometheusTools.promtool(prometheusDir, "test", "rules", "connector-alerts.test.yml");
+
+    assertThat(check.exitCode()).as(check.output()).isZero();
+    assertThat(check.output()).contains("SUCCESS: 2 rules found");
+    assertThat(test.exitCode()).as(test.output()).isZero();
   }
 
   /** The alerts that some case of alerts.test.yml expects to fire (a non-empty exp_alerts). */

@@ -1,4 +1,4 @@
-package io.influence.scorer.config;
+package io.influence.registry;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
-/** A Java properties file's entries, as strings: the scorer's {@code --config} and the registry's {@code --kafka-config}. */
+/** A Java properties file's entries, as strings: the scorer's {@code --config}, the registry's and the connectors' {@code --kafka-config}. */
 public final class PropertiesFile {
   private PropertiesFile() {}
 

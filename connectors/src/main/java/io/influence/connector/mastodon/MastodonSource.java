@@ -27,6 +27,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,7 @@ public final class MastodonSource implements StreamSource {
   private static final Logger log = LoggerFactory.getLogger(MastodonSource.class);
   static final int PAGE_SIZE = 40;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern LEADING_ID = Pattern.compile("\\s*\\{\\s*\"id\"\\s*:\\s*\"(\\d+)\"");
 
   private final URI instance;
   private final String accessToken;
@@ -65,6 +68,13 @@ public final class MastodonSource implements StreamSource {
     return thread;
   });
   private volatile boolean closed;
+  /**
+   * The latest status id this source has read, from the stream or a backfill. A reconnection may come
+   * before the connector has mapped (and so reported) what the last connection delivered; the backfill
+   * starts after whichever of this and the connector's cursor is later, or the statuses in between
+   * would be missed.
+   */
+  private volatile String lastReadId;
   private volatile InputStream openBody;
   private volatile long lastActivityNanos;
   private Thread reader;
@@ -103,7 +113,7 @@ public final class MastodonSource implements StreamSource {
         openBody = body;
         lastActivityNanos = System.nanoTime();
         metrics.connected(true);
-        String cursor = resumeFrom.get();
+        String cursor = NumericCursor.later(resumeFrom.get(), lastReadId);
         boolean delivered = cursor != null && backfill(cursor, queue);
         return readEvents(body, queue) || delivered;
       } finally {
@@ -123,6 +133,9 @@ public final class MastodonSource implements StreamSource {
       lastActivityNanos = System.nanoTime();
       if (line.isEmpty()) {
         if (data != null) {
+          if (event.equals("update")) {
+            lastReadId = NumericCursor.later(lastReadId, statusId(data));
+          }
           if (!queue.put(new Frame(event, data.toString()), abandon)) {
             return delivered;
           }
@@ -169,6 +182,7 @@ public final class MastodonSource implements StreamSource {
         }
         statuses++;
         after = NumericCursor.later(after, status.path("id").asText());
+        lastReadId = NumericCursor.later(lastReadId, after);
       }
       lastActivityNanos = System.nanoTime();
       if (page == maxBackfillPages - 1) {
@@ -178,6 +192,16 @@ public final class MastodonSource implements StreamSource {
     }
     log.info("backfilled {} statuses of {} after id {}", statuses, instance, cursor);
     return statuses > 0;
+  }
+
+  /**
+   * The id of a status as the stream sends it: its first field, {@code "id":"<digits>"}, found without
+   * parsing the whole status a second time (the mapper parses it); null when it is not there, as in a
+   * malformed frame, which the mapper dead-letters.
+   */
+  static String statusId(CharSequence status) {
+    Matcher id = LEADING_ID.matcher(status);
+    return id.lookingAt() && NumericCursor.isCursor(id.group(1)) ? id.group(1) : null;
   }
 
   private static int byCursor(String a, String b) {

@@ -11,6 +11,7 @@ import io.influence.connector.live.ConnectorSerializers;
 import io.influence.connector.live.Frame;
 import io.influence.connector.live.LiveConnector;
 import io.influence.connector.live.LiveConnectorSettings;
+import io.influence.connector.live.PublishedRecords;
 import io.influence.connector.live.RecordedFrames;
 import io.influence.connector.live.TestWebSocketServer;
 import io.influence.connector.live.TransactionalEventSink;
@@ -19,9 +20,6 @@ import io.influence.embedded.BrokerWithAdmin;
 import io.influence.schema.ErasureRequest;
 import io.influence.schema.InteractionEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,16 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,7 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The Bluesky connector end to end on a real broker: a local WebSocket server speaks Jetstream's v1
  * protocol with recorded frames (src/test/resources/jetstream/README.md), and the connector publishes
  * their events to {@code interactions.bluesky}, junk to {@code connector.bluesky.dlq} and an account's
- * deletion as an erasure request, in transactions with its cursor. Values are plain Avro here: the registry is another module's business.
+ * deletion as an erasure request, in transactions with its cursor.
  */
 class JetstreamConnectorIT {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -132,7 +121,7 @@ class JetstreamConnectorIT {
         () -> new JetstreamSource(List.of(host), Duration.ofSeconds(1), Duration.ofSeconds(30),
             new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), metrics),
         frame -> onNetwork(new JetstreamMapper().map(frame), network),
-        new ConnectorSerializers(avro(InteractionEvent.class), avro(ErasureRequest.class)), metrics, Clock.systemUTC());
+        new ConnectorSerializers(PublishedRecords.avro(InteractionEvent.class), PublishedRecords.avro(ErasureRequest.class)), metrics, Clock.systemUTC());
   }
 
   /** The mapping with its events moved to {@code network}, so each test has a topic of its own. */
@@ -182,48 +171,10 @@ class JetstreamConnectorIT {
   }
 
   private static Set<String> eventIds(String topic) {
-    Set<String> ids = new HashSet<>();
-    SpecificDatumReader<InteractionEvent> reader = new SpecificDatumReader<>(InteractionEvent.class);
-    for (ConsumerRecord<byte[], byte[]> record : read(topic)) {
-      try {
-        ids.add(reader.read(null, DecoderFactory.get().binaryDecoder(record.value(), null)).getEventId().toString());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return ids;
+    return PublishedRecords.eventIds(kafka.bootstrapServers(), topic);
   }
 
-  /** Everything committed on {@code topic} so far. */
   private static List<ConsumerRecord<byte[], byte[]>> read(String topic) {
-    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-          .map(info -> new org.apache.kafka.common.TopicPartition(topic, info.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      var end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-    }
-    return records;
-  }
-
-  private static <T extends SpecificRecord> Serializer<T> avro(Class<T> type) {
-    SpecificDatumWriter<T> writer = new SpecificDatumWriter<>(type);
-    return (topic, event) -> {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      var encoder = EncoderFactory.get().binaryEncoder(out, null);
-      try {
-        writer.write(event, encoder);
-        encoder.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return out.toByteArray();
-    };
+    return PublishedRecords.read(kafka.bootstrapServers(), topic);
   }
 }

@@ -31,6 +31,7 @@ public final class ScorerMetrics {
   public static final String DECAY_REVIEWS = "influence.decay.reviews";
   public static final String DECAY_REVIEW_DURATION = "influence.decay.review.duration";
   public static final String USERS_TRACKED = "influence.users.tracked";
+  public static final String USERS_HELD = "influence.users.held";
   public static final String HTTP_REQUESTS = "influence.http.requests";
   public static final String STATE_ENTRIES_SWEPT = "influence.state.entries.swept";
 
@@ -145,6 +146,20 @@ public final class ScorerMetrics {
    */
   public void trackUsers(Supplier<OptionalLong> count) {
     userCount = count;
+  }
+
+  /**
+   * Reports how many users {@code structure} (a store, or an in-heap structure such as the leaderboards)
+   * holds on this instance, as {@code influence_users_held{structure=...}}: what an instance's memory and
+   * disk grow with. An empty count (a store being restored) keeps the last value.
+   */
+  public void reportUsersHeld(String structure, Supplier<OptionalLong> count) {
+    AtomicLong last = new AtomicLong();
+    Gauge.builder(USERS_HELD, () -> {
+      count.get().ifPresent(last::set);
+      return last.get();
+    }).description("Users a store or in-heap structure holds on this instance, standby copies included (RocksDB's estimate for stores)")
+        .tag("structure", structure).register(registry);
   }
 
   private long usersTracked() {

@@ -108,6 +108,19 @@ public final class ScoreQueries {
     }
   }
 
+  /**
+   * How many entries the store {@code name} holds on this instance, standby copies included, by RocksDB's
+   * estimate; empty while it cannot be queried. A global store holds every key on every instance.
+   */
+  public OptionalLong approximateEntries(String name) {
+    try {
+      return OptionalLong.of(streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore())
+          .enableStaleStores()).approximateNumEntries());
+    } catch (InvalidStateStoreException e) {
+      return OptionalLong.empty();
+    }
+  }
+
   private Optional<Latest> latest(String userId, StoreScope scope) {
     UserInfluence.State state;
     try {

@@ -26,6 +26,8 @@ import io.influence.scorer.topology.TopologySettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.List;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -129,6 +131,11 @@ public final class ScorerService implements AutoCloseable {
 
     ScoreQueries queries = new ScoreQueries(streams, settings.parameters());
     metrics.trackUsers(queries::approximateUserCount);
+    // What an instance holds grows with these: the scale-out issue is to make each shrink as instances are added.
+    for (String store : List.of(ScoringTopology.USER_INFLUENCE_STORE, ScoringTopology.PUBLISHED_SCORES_STORE)) {
+      metrics.reportUsersHeld(store, () -> queries.approximateEntries(store));
+    }
+    metrics.reportUsersHeld("leaderboards", () -> OptionalLong.of(leaderboards.size()));
     HostAndPort server = config.get(ScorerConfig.APPLICATION_SERVER);
     KeyLocator locator = new KeyLocator(streams, new HostInfo(server.host(), server.port()));
     RequestForwarder forwarder = ApiSecuritySettings.forwarder(config);

@@ -42,6 +42,9 @@ import org.slf4j.LoggerFactory;
  * is tried after an exponential backoff with jitter, reset once a connection delivers a frame.
  */
 public final class JetstreamSource implements StreamSource {
+  /** Bluesky's public Jetstream hosts, tried in turn. */
+  public static final String PUBLIC_HOSTS = "wss://jetstream1.us-east.bsky.network,wss://jetstream2.us-east.bsky.network";
+
   private static final Logger log = LoggerFactory.getLogger(JetstreamSource.class);
 
   private final List<URI> hosts;

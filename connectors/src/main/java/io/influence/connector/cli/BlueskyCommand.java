@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         "It resumes from the cursor committed with them (docs/CONNECTORS.md)."})
 final class BlueskyCommand implements Callable<Integer> {
   @Option(names = "--jetstream", split = ",", paramLabel = "WSS_URL",
-      defaultValue = "wss://jetstream1.us-east.bsky.network,wss://jetstream2.us-east.bsky.network",
+      defaultValue = JetstreamSource.PUBLIC_HOSTS,
       description = "Jetstream hosts, tried in turn (default ${DEFAULT-VALUE}).")
   List<URI> hosts;
 

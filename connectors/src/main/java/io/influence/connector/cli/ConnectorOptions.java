@@ -7,10 +7,6 @@ import io.influence.connector.live.FrameMapper;
 import io.influence.connector.live.LiveConnector;
 import io.influence.connector.live.LiveConnectorSettings;
 import io.influence.connector.live.StreamSource;
-import io.influence.registry.ConfluentAvroSerde;
-import io.influence.registry.RestSchemaRegistryClient;
-import io.influence.schema.ErasureRequest;
-import io.influence.schema.InteractionEvent;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -43,7 +39,7 @@ final class ConnectorOptions {
     HttpServer server = metricsPort == 0 ? null : serveMetrics(registry);
     LiveConnectorSettings settings = LiveConnectorSettings.defaults(name, network, publish.publisherSettings());
     LiveConnector connector = new LiveConnector(settings, sources.apply(metrics), mapper,
-        serializers(publish.registry()),
+        ConnectorSerializers.viaRegistry(publish.registry()),
         metrics, Clock.systemUTC()).start();
     System.out.printf("%s connector publishing to %s%s%n", name, publish.bootstrapServers,
         server == null ? "" : ", metrics on :" + server.getAddress().getPort() + "/metrics");
@@ -61,11 +57,6 @@ final class ConnectorOptions {
       }
     }, "shutdown"));
     stopped.await();
-  }
-
-  private static ConnectorSerializers serializers(RestSchemaRegistryClient registry) {
-    return new ConnectorSerializers(ConfluentAvroSerde.forValues(registry, InteractionEvent.class).serializer(),
-        ConfluentAvroSerde.forValues(registry, ErasureRequest.class).serializer());
   }
 
   private HttpServer serveMetrics(PrometheusMeterRegistry registry) throws IOException {

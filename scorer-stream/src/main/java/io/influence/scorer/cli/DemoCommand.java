@@ -1,13 +1,17 @@
 package io.influence.scorer.cli;
 
+import io.influence.scorer.demo.BlueskyFeed;
 import io.influence.scorer.demo.Demo;
+import io.influence.scorer.demo.DemoFeed;
+import io.influence.scorer.demo.SimulatedFeed;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code demo}: the whole service on embedded Kafka and Schema Registry, fed by a simulated connector. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run the whole service on an embedded Kafka broker and Schema Registry, fed by a simulated connector, until Ctrl-C.")
+    description = {"Run the whole service on an embedded Kafka broker and Schema Registry, fed by a simulated connector, until Ctrl-C.",
+        "With --feed bluesky, Bluesky's live interactions feed it instead (needs the internet)."})
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--broker-port", defaultValue = "9092", description = "Port of the embedded Kafka broker (default ${DEFAULT-VALUE}).")
   int brokerPort;
@@ -18,6 +22,13 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--http-port", defaultValue = "8080", description = "Port of the scorer's HTTP API (default ${DEFAULT-VALUE}).")
   int httpPort;
 
+  /** What feeds the scorer. */
+  enum Feed { SIMULATED, BLUESKY }
+
+  @Option(names = "--feed", defaultValue = "simulated", paramLabel = "simulated|bluesky",
+      description = "simulated (the simulated connector) or bluesky (Bluesky's public Jetstream, live) (default ${DEFAULT-VALUE}).")
+  Feed feed;
+
   @Option(names = "--events-per-second", defaultValue = "200", description = "Rate of the simulated connector (default ${DEFAULT-VALUE}).")
   double eventsPerSecond;
 
@@ -26,25 +37,29 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Demo demo = Demo.start(brokerPort, registryPort, httpPort, eventsPerSecond, seed);
+    DemoFeed source = feed == Feed.BLUESKY ? BlueskyFeed.publicJetstream() : new SimulatedFeed(eventsPerSecond, seed);
+    Demo demo = Demo.start(brokerPort, registryPort, httpPort, source);
     String api = "http://localhost:" + demo.httpPort();
+    String tryUser = source.exampleUserId().map(user -> "curl " + api + "/v1/users/" + user)
+        .orElse("curl " + api + "/v1/leaders?limit=5");
     System.out.printf("""
 
-        Influence demo is running: a simulated connector publishes %.0f interactions/s.
+        Influence demo is running: %s.
           Kafka broker      %s
           Schema Registry   %s
           HTTP API          %s
+          Web page          %s/
 
         Try:
           curl %s/health/ready
-          curl %s/v1/users/%s
+          %s
           curl -s %s/metrics | grep ^influence_
           curl %s/subjects
           kcat -b %s -t influence-scores -C -o end -c 5 -f '%%k  %%T\\n'
 
         Ctrl-C stops everything.
-        %n""", eventsPerSecond, demo.bootstrapServers(), demo.schemaRegistryUrl(), api,
-        api, api, demo.celebrityUserId(), api, demo.schemaRegistryUrl(), demo.bootstrapServers());
+        %n""", source.description(), demo.bootstrapServers(), demo.schemaRegistryUrl(), api, api,
+        api, tryUser, api, demo.schemaRegistryUrl(), demo.bootstrapServers());
     RunCommand.awaitShutdown(demo);
     return 0;
   }

@@ -25,6 +25,8 @@ public final class ScorerCli {
    */
   static CommandLine commandLine() {
     return new CommandLine(new ScorerCli())
+        // Choices read as written in the help (--feed bluesky, --format snap), whatever their case.
+        .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler((e, given) -> {
           CommandLine cmd = e.getCommandLine();
           cmd.getErr().println(e.getMessage());

@@ -93,4 +93,11 @@ class UsageErrorsTest {
       assertThat(description[0]).as("%s's summary in the top-level help", name).matches(".*[.?]");
     });
   }
+
+  @Test
+  void aChoiceIsReadWhateverItsCaseAndEveryDefaultParses() {
+    for (String[] args : new String[][] {{"demo"}, {"demo", "--feed", "bluesky"}, {"demo", "--feed", "SIMULATED"}}) {
+      ScorerCli.commandLine().parseArgs(args);
+    }
+  }
 }

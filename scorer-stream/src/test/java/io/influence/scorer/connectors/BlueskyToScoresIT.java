@@ -16,9 +16,7 @@ import io.influence.connector.live.RecordedFrames;
 import io.influence.connector.live.TestWebSocketServer;
 import io.influence.connector.live.UnmappableFrameException;
 import io.influence.embedded.FreePorts;
-import io.influence.registry.ConfluentAvroSerde;
 import io.influence.registry.RestSchemaRegistryClient;
-import io.influence.schema.ErasureRequest;
 import io.influence.schema.InteractionEvent;
 import io.influence.scorer.embedded.EmbeddedStack;
 import io.influence.scorer.metrics.ScorerMetrics.EventOutcome;
@@ -100,8 +98,7 @@ class BlueskyToScoresIT {
         () -> new JetstreamSource(List.of(jetstream), Duration.ofSeconds(1), Duration.ofSeconds(30),
             new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), metrics),
         new JetstreamMapper(),
-        new ConnectorSerializers(ConfluentAvroSerde.forValues(registry, InteractionEvent.class).serializer(),
-            ConfluentAvroSerde.forValues(registry, ErasureRequest.class).serializer()),
+        ConnectorSerializers.viaRegistry(registry),
         metrics, Clock.systemUTC());
   }
 

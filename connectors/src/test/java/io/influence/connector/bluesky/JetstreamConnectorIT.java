@@ -13,6 +13,7 @@ import io.influence.connector.live.LiveConnector;
 import io.influence.connector.live.LiveConnectorSettings;
 import io.influence.connector.live.PublishedRecords;
 import io.influence.connector.live.RecordedFrames;
+import io.influence.connector.live.SyntheticFrames;
 import io.influence.connector.live.TestWebSocketServer;
 import io.influence.connector.live.TransactionalEventSink;
 import io.influence.connector.live.UnmappableFrameException;
@@ -81,13 +82,13 @@ class JetstreamConnectorIT {
 
   @Test
   void aConnectorKilledMidStreamAndRestartedFromItsCursorLosesNothing() throws Exception {
-    List<String> frames = likes(3_000);
+    List<String> frames = SyntheticFrames.likes(3_000);
     Map<Integer, URI> requests = new ConcurrentHashMap<>();
     try (TestWebSocketServer server = new TestWebSocketServer((connection, request, session) -> {
       requests.put(connection, request);
-      long cursor = cursorOf(request);
+      long cursor = SyntheticFrames.cursorOf(request);
       for (String frame : frames) {
-        if (timeUs(frame) >= cursor) {
+        if (SyntheticFrames.timeUs(frame) >= cursor) {
           session.sendText(frame);
           if (connection == 0) {
             Thread.sleep(1);
@@ -142,32 +143,6 @@ class JetstreamConnectorIT {
       }
     }
     return ids;
-  }
-
-  private static List<String> likes(int count) {
-    List<String> frames = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      frames.add("{\"did\":\"did:plc:fan" + (i % 97) + "\",\"time_us\":" + (1783175888000000L + i * 1000L)
-          + ",\"kind\":\"commit\",\"commit\":{\"rev\":\"r" + i + "\",\"operation\":\"create\",\"collection\":\"app.bsky.feed.like\","
-          + "\"rkey\":\"like" + i + "\",\"record\":{\"$type\":\"app.bsky.feed.like\",\"createdAt\":\"2026-07-04T14:38:08.999Z\","
-          + "\"subject\":{\"cid\":\"bafy\",\"uri\":\"at://did:plc:star" + (i % 5) + "/app.bsky.feed.post/p" + i + "\"}},\"cid\":\"bafy" + i + "\"}}");
-    }
-    return frames;
-  }
-
-  private static long timeUs(String frame) {
-    int at = frame.indexOf("\"time_us\":") + "\"time_us\":".length();
-    return Long.parseLong(frame.substring(at, frame.indexOf(',', at)));
-  }
-
-  private static long cursorOf(URI request) {
-    String query = request.getQuery() == null ? "" : request.getQuery();
-    for (String parameter : query.split("&")) {
-      if (parameter.startsWith("cursor=")) {
-        return Long.parseLong(parameter.substring("cursor=".length()));
-      }
-    }
-    return 0;
   }
 
   private static Set<String> eventIds(String topic) {

@@ -13,6 +13,7 @@ import io.influence.connector.live.Frame;
 import io.influence.connector.live.LiveConnector;
 import io.influence.connector.live.LiveConnectorSettings;
 import io.influence.connector.live.RecordedFrames;
+import io.influence.connector.live.SyntheticFrames;
 import io.influence.connector.live.TestWebSocketServer;
 import io.influence.connector.live.UnmappableFrameException;
 import io.influence.embedded.FreePorts;
@@ -43,6 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The product's front door end to end: the Bluesky connector reads recorded Jetstream frames from a local
  * WebSocket server and publishes them through the Schema Registry, as it does in production, and the
  * scorer scores every event it published, with no dead letter: the two deployables agree on the contract.
+ * A connector killed mid-stream resumes from its cursor, and every like is counted exactly once (what a
+ * restart redelivers, the scorer's deduplication drops).
  */
 class BlueskyToScoresIT {
   @TempDir
@@ -63,19 +66,12 @@ class BlueskyToScoresIT {
           Thread.sleep(Duration.ofMinutes(5).toMillis());
         })) {
       PublisherSettings publishing = new PublisherSettings(stack.bootstrapServers(), 4, (short) 1, false);
-      try (Admin admin = Admin.create(publishing.clientConfig(Map.of()))) {
-        // The connector topic exists before the scorer subscribes, so its pattern finds it at once.
-        new TopicCreator(admin, stack.bootstrapServers()).ensure(new NewTopic("interactions.bluesky", Optional.of(4), Optional.of((short) 1)));
-      }
+      createInteractionsTopic(publishing);
       try (ScorerService scorer = ScorerService.start(stack.scorerConfig(work.resolve("state"), FreePorts.next()), Clock.systemUTC())) {
         scorer.awaitRunning(Duration.ofMinutes(1));
         LiveConnector connector = connector(publishing, new RestSchemaRegistryClient(stack.schemaRegistryUrl()), jetstream.uri()).start();
         try {
-          long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-          while (scorer.metrics().allOutcomes() < expected.size()) {
-            assertThat(System.nanoTime()).as("every published event scored").isLessThan(deadline);
-            Thread.sleep(200);
-          }
+          awaitUntil(() -> scorer.metrics().allOutcomes() >= expected.size());
         } finally {
           connector.close();
         }
@@ -84,11 +80,67 @@ class BlueskyToScoresIT {
         assertThat(scorer.metrics().outcomes(EventOutcome.DLQ)).as("dead letters at the scorer").isZero();
         assertThat(scorer.metrics().outcomes(EventOutcome.SCORED)).isPositive();
         String mostEngaged = mostEngagedTarget(expected);
-        HttpResponse<String> profile = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + scorer.httpPort() + "/v1/users/" + mostEngaged)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
-        assertThat(profile.body()).contains("\"networks\":[{\"network\":\"bluesky\"");
+        assertThat(get(scorer, "/v1/users/" + mostEngaged)).contains("\"networks\":[{\"network\":\"bluesky\"");
       }
+    }
+  }
+
+  @Test
+  void aConnectorKilledMidStreamAndRestartedLosesNothingAndTheScorerCountsEachLikeOnce() throws Exception {
+    List<String> frames = SyntheticFrames.likes(3_000);
+    try (EmbeddedStack stack = EmbeddedStack.startOnFreePorts();
+        TestWebSocketServer jetstream = new TestWebSocketServer((connection, request, session) -> {
+          long cursor = SyntheticFrames.cursorOf(request);
+          for (String frame : frames) {
+            if (SyntheticFrames.timeUs(frame) >= cursor) {
+              session.sendText(frame);
+              if (connection == 0) {
+                Thread.sleep(1);
+              }
+            }
+          }
+          Thread.sleep(Duration.ofMinutes(5).toMillis());
+        })) {
+      PublisherSettings publishing = new PublisherSettings(stack.bootstrapServers(), 4, (short) 1, false);
+      createInteractionsTopic(publishing);
+      RestSchemaRegistryClient registry = new RestSchemaRegistryClient(stack.schemaRegistryUrl());
+      try (ScorerService scorer = ScorerService.start(stack.scorerConfig(work.resolve("state"), FreePorts.next()), Clock.systemUTC())) {
+        scorer.awaitRunning(Duration.ofMinutes(1));
+        LiveConnector first = connector(publishing, registry, jetstream.uri()).start();
+        awaitUntil(() -> scorer.metrics().allOutcomes() >= 1_000);
+        first.halt();
+        LiveConnector second = connector(publishing, registry, jetstream.uri()).start();
+        try {
+          awaitUntil(() -> scorer.metrics().allOutcomes() - scorer.metrics().outcomes(EventOutcome.DUPLICATE) >= frames.size());
+        } finally {
+          second.close();
+        }
+
+        for (int star = 0; star < 5; star++) {
+          String user = "/v1/users/bluesky:" + SyntheticFrames.star(star);
+          awaitUntil(() -> get(scorer, user).contains("\"like\":600"));
+        }
+      }
+    }
+  }
+
+  private static void createInteractionsTopic(PublisherSettings publishing) {
+    try (Admin admin = Admin.create(publishing.clientConfig(Map.of()))) {
+      // The connector topic exists before the scorer subscribes, so its pattern finds it at once.
+      new TopicCreator(admin, publishing.bootstrapServers()).ensure(new NewTopic("interactions.bluesky", Optional.of(4), Optional.of((short) 1)));
+    }
+  }
+
+  private static String get(ScorerService scorer, String path) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + scorer.httpPort() + path)).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private static void awaitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (!condition.call()) {
+      assertThat(System.nanoTime()).as("waited 90 s").isLessThan(deadline);
+      Thread.sleep(200);
     }
   }
 

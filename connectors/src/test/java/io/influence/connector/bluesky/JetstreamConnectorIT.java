@@ -84,18 +84,10 @@ class JetstreamConnectorIT {
   void aConnectorKilledMidStreamAndRestartedFromItsCursorLosesNothing() throws Exception {
     List<String> frames = SyntheticFrames.likes(3_000);
     Map<Integer, URI> requests = new ConcurrentHashMap<>();
+    TestWebSocketServer.Script jetstream = SyntheticFrames.fromTheCursorAsked(frames);
     try (TestWebSocketServer server = new TestWebSocketServer((connection, request, session) -> {
       requests.put(connection, request);
-      long cursor = SyntheticFrames.cursorOf(request);
-      for (String frame : frames) {
-        if (SyntheticFrames.timeUs(frame) >= cursor) {
-          session.sendText(frame);
-          if (connection == 0) {
-            Thread.sleep(1);
-          }
-        }
-      }
-      Thread.sleep(Duration.ofMinutes(5).toMillis());
+      jetstream.serve(connection, request, session);
     })) {
       String topic = InteractionTopics.topicFor("bluesky-restart");
       LiveConnector first = connector("bluesky-restart", server.uri()).start();

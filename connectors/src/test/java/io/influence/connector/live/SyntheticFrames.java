@@ -1,6 +1,7 @@
 package io.influence.connector.live;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,14 +28,34 @@ public final class SyntheticFrames {
     return "did:plc:star" + index;
   }
 
+  /**
+   * A Jetstream server's behaviour for restart tests: each connection gets the frames from the cursor it
+   * asks for (all of them without one), the first connection one a millisecond so that a test can kill
+   * the connector midway, then the connection is held open.
+   */
+  public static TestWebSocketServer.Script fromTheCursorAsked(List<String> frames) {
+    return (connection, request, session) -> {
+      long cursor = cursorOf(request);
+      for (String frame : frames) {
+        if (timeUs(frame) >= cursor) {
+          session.sendText(frame);
+          if (connection == 0) {
+            Thread.sleep(1);
+          }
+        }
+      }
+      Thread.sleep(Duration.ofMinutes(5).toMillis());
+    };
+  }
+
   /** A frame's {@code time_us}. */
-  public static long timeUs(String frame) {
+  static long timeUs(String frame) {
     int at = frame.indexOf("\"time_us\":") + "\"time_us\":".length();
     return Long.parseLong(frame.substring(at, frame.indexOf(',', at)));
   }
 
   /** The {@code cursor} a Jetstream client asked to resume from, or 0 for the live head. */
-  public static long cursorOf(URI request) {
+  static long cursorOf(URI request) {
     String query = request.getQuery() == null ? "" : request.getQuery();
     for (String parameter : query.split("&")) {
       if (parameter.startsWith("cursor=")) {

@@ -89,18 +89,7 @@ class BlueskyToScoresIT {
   void aConnectorKilledMidStreamAndRestartedLosesNothingAndTheScorerCountsEachLikeOnce() throws Exception {
     List<String> frames = SyntheticFrames.likes(3_000);
     try (EmbeddedStack stack = EmbeddedStack.startOnFreePorts();
-        TestWebSocketServer jetstream = new TestWebSocketServer((connection, request, session) -> {
-          long cursor = SyntheticFrames.cursorOf(request);
-          for (String frame : frames) {
-            if (SyntheticFrames.timeUs(frame) >= cursor) {
-              session.sendText(frame);
-              if (connection == 0) {
-                Thread.sleep(1);
-              }
-            }
-          }
-          Thread.sleep(Duration.ofMinutes(5).toMillis());
-        })) {
+        TestWebSocketServer jetstream = new TestWebSocketServer(SyntheticFrames.fromTheCursorAsked(frames))) {
       PublisherSettings publishing = new PublisherSettings(stack.bootstrapServers(), 4, (short) 1, false);
       createInteractionsTopic(publishing);
       RestSchemaRegistryClient registry = new RestSchemaRegistryClient(stack.schemaRegistryUrl());

@@ -105,13 +105,43 @@ class JetstreamConnectorIT {
     }
   }
 
+  @Test
+  void aStreamThatStallsIsDroppedAfterItsIdleTimeoutAndResumedWithoutALoss() throws Exception {
+    List<String> frames = SyntheticFrames.likes(300);
+    try (TestWebSocketServer server = new TestWebSocketServer((connection, request, session) -> {
+      long cursor = SyntheticFrames.cursorOf(request);
+      for (String frame : connection == 0 ? frames.subList(0, 100) : frames) {
+        if (SyntheticFrames.timeUs(frame) >= cursor) {
+          session.sendText(frame);
+        }
+      }
+      // The first connection then stalls: open, but silent.
+      Thread.sleep(Duration.ofMinutes(5).toMillis());
+    })) {
+      String topic = InteractionTopics.topicFor("bluesky-stall");
+      LiveConnector connector = connector("bluesky-stall", server.uri(), Duration.ofSeconds(2)).start();
+      try {
+        Set<String> expected = expectedEventIds(frames);
+        await().atMost(PATIENCE).until(() -> eventIds(topic).containsAll(expected));
+        assertThat(eventIds(topic)).isEqualTo(expected);
+      } finally {
+        connector.close();
+      }
+    }
+  }
+
   private static LiveConnector connector(String name, URI host) {
-    String network = name.equals("bluesky-restart") ? "bluesky-restart" : JetstreamMapper.NETWORK;
+    return connector(name, host, Duration.ofSeconds(30));
+  }
+
+  /** A connector of its own topic (but for "bluesky-recorded"), that drops a stream silent for {@code idleTimeout}. */
+  private static LiveConnector connector(String name, URI host, Duration idleTimeout) {
+    String network = name.equals("bluesky-recorded") ? JetstreamMapper.NETWORK : name;
     ConnectorMetrics metrics = new ConnectorMetrics(new SimpleMeterRegistry(), name, Clock.systemUTC());
     LiveConnectorSettings settings = LiveConnectorSettings.defaults(name, network,
         new PublisherSettings(kafka.bootstrapServers(), 2, (short) 1, false));
     return new LiveConnector(settings,
-        () -> new JetstreamSource(List.of(host), Duration.ofSeconds(1), Duration.ofSeconds(30),
+        () -> new JetstreamSource(List.of(host), Duration.ofSeconds(1), idleTimeout,
             new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), metrics),
         frame -> onNetwork(new JetstreamMapper().map(frame), network),
         new ConnectorSerializers(PublishedRecords.avro(InteractionEvent.class), PublishedRecords.avro(ErasureRequest.class)), metrics, Clock.systemUTC());

@@ -49,13 +49,13 @@ public final class SyntheticFrames {
   }
 
   /** A frame's {@code time_us}. */
-  static long timeUs(String frame) {
+  public static long timeUs(String frame) {
     int at = frame.indexOf("\"time_us\":") + "\"time_us\":".length();
     return Long.parseLong(frame.substring(at, frame.indexOf(',', at)));
   }
 
   /** The {@code cursor} a Jetstream client asked to resume from, or 0 for the live head. */
-  static long cursorOf(URI request) {
+  public static long cursorOf(URI request) {
     String query = request.getQuery() == null ? "" : request.getQuery();
     for (String parameter : query.split("&")) {
       if (parameter.startsWith("cursor=")) {

@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Mixin;
@@ -43,20 +42,15 @@ final class ConnectorOptions {
         metrics, Clock.systemUTC()).start();
     System.out.printf("%s connector publishing to %s%s%n", name, publish.bootstrapServers,
         server == null ? "" : ", metrics on :" + server.getAddress().getPort() + "/metrics");
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    UntilStopped.await(() -> {
       try {
         connector.close();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       } finally {
         if (server != null) {
           server.stop(0);
         }
-        stopped.countDown();
       }
-    }, "shutdown"));
-    stopped.await();
+    });
   }
 
   private HttpServer serveMetrics(PrometheusMeterRegistry registry) throws IOException {

@@ -1,5 +1,6 @@
 package io.influence.scorer.cli;
 
+import io.influence.connector.cli.UntilStopped;
 import io.influence.embedded.EmbeddedKafkaBroker;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,7 +28,7 @@ final class BrokerCommand implements Callable<Integer> {
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startPersistent(port, dataDirectory);
     System.out.printf("Kafka broker at %s, cluster %s, data in %s%n", broker.bootstrapServers(), broker.clusterId(),
         dataDirectory.toAbsolutePath());
-    RunCommand.awaitShutdown(broker);
+    UntilStopped.await(broker);
     return 0;
   }
 }

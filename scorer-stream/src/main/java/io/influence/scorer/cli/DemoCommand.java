@@ -1,5 +1,6 @@
 package io.influence.scorer.cli;
 
+import io.influence.connector.cli.UntilStopped;
 import io.influence.scorer.demo.BlueskyFeed;
 import io.influence.scorer.demo.Demo;
 import io.influence.scorer.demo.DemoFeed;
@@ -60,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
         Ctrl-C stops everything.
         %n""", source.description(), demo.bootstrapServers(), demo.schemaRegistryUrl(), api, api,
         api, tryUser, api, demo.schemaRegistryUrl(), demo.bootstrapServers());
-    RunCommand.awaitShutdown(demo);
+    UntilStopped.await(demo);
     return 0;
   }
 }

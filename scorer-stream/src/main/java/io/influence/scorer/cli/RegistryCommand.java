@@ -1,5 +1,6 @@
 package io.influence.scorer.cli;
 
+import io.influence.connector.cli.UntilStopped;
 import io.influence.registry.server.EmbeddedSchemaRegistry;
 import io.influence.registry.server.HttpsKeyStore;
 import io.influence.registry.server.RegistryServerSettings;
@@ -56,7 +57,7 @@ final class RegistryCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(settings(System.getenv()));
     System.out.printf("Schema registry at %s, schemas in _schemas on %s%n", registry.url(), bootstrapServers);
-    RunCommand.awaitShutdown(registry);
+    UntilStopped.await(registry);
     return 0;
   }
 

@@ -1,10 +1,10 @@
 package io.influence.scorer.cli;
 
+import io.influence.connector.cli.UntilStopped;
 import io.influence.scorer.config.ScorerConfig;
 import io.influence.scorer.service.ScorerService;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,22 +30,7 @@ final class RunCommand implements Callable<Integer> {
     }
     ScorerConfig config = options.load(System.getenv());
     ScorerService scorer = ScorerService.start(config, Clock.systemUTC());
-    awaitShutdown(scorer);
+    UntilStopped.await(scorer);
     return 0;
-  }
-
-  /** Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C), then closes {@code resource} cleanly. */
-  static void awaitShutdown(AutoCloseable resource) throws InterruptedException {
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        resource.close();
-      } catch (Exception e) {
-        System.err.println("error while shutting down: " + e.getMessage());
-      } finally {
-        stopped.countDown();
-      }
-    }, "shutdown"));
-    stopped.await();
   }
 }

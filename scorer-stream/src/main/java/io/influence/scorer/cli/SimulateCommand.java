@@ -1,5 +1,6 @@
 package io.influence.scorer.cli;
 
+import io.influence.connector.cli.UntilStopped;
 import io.influence.scorer.config.ScorerConfig;
 import io.influence.connector.InteractionPublisher;
 import io.influence.connector.InteractionSimulator;
@@ -36,7 +37,7 @@ final class SimulateCommand implements Callable<Integer> {
     SimulatedConnector connector = SimulatedConnector.start(publisher, simulator, eventsPerSecond);
     System.out.printf("Publishing %.0f simulated interactions/s to %s; a popular user: twitter:%s%n",
         eventsPerSecond, config.get(ScorerConfig.BOOTSTRAP_SERVERS), simulator.celebrityAccounts().get(0));
-    RunCommand.awaitShutdown(connector);
+    UntilStopped.await(connector);
     return 0;
   }
 }

@@ -142,6 +142,33 @@ class WebPageIT {
     assertThat(browser.findElement(By.id("profile")).isDisplayed()).isFalse();
   }
 
+  /**
+   * While the scorer restores its state, the API answers 503 with Retry-After; the browser is made to see
+   * that (its fetch of /v1 answered 503 by a script Chromium runs before the page's own), since a real
+   * restore cannot be held still for a test. The page must say so, not show nothing.
+   */
+  @Test
+  void anApiThatIsRestoringGetsAMessageNotABlankPage() {
+    Object script = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+        const realFetch = window.fetch;
+        window.fetch = (url, options) => String(url).startsWith('/v1/')
+            ? Promise.resolve(new Response(JSON.stringify({status: 503, error: 'unavailable', message: 'restoring'}),
+                {status: 503, headers: {'Content-Type': 'application/json', 'Retry-After': '1'}}))
+            : realFetch(url, options);
+        """)).get("identifier");
+    try {
+      for (String page : List.of("/", "/u/" + CELEBRITY)) {
+        open(page, new Dimension(1100, 900));
+
+        waitFor(() -> browser.findElement(By.id("message")).isDisplayed());
+        assertThat(text("#message")).as(page).isEqualTo(
+            "The scorer is starting or restoring its state. This page tries again in a few seconds.");
+      }
+    } finally {
+      browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script));
+    }
+  }
+
   @Test
   void bothPagesFitAPhoneAndLoadWithinASecond() {
     for (String page : List.of("/", "/u/" + CELEBRITY)) {

@@ -1,6 +1,7 @@
 package io.influence.scorer.connectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.influence.connector.PublisherSettings;
 import io.influence.connector.TopicCreator;
@@ -48,6 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
  * restart redelivers, the scorer's deduplication drops).
  */
 class BlueskyToScoresIT {
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
+
   @TempDir
   Path work;
 
@@ -71,7 +74,7 @@ class BlueskyToScoresIT {
         scorer.awaitRunning(Duration.ofMinutes(1));
         LiveConnector connector = connector(publishing, new RestSchemaRegistryClient(stack.schemaRegistryUrl()), jetstream.uri()).start();
         try {
-          awaitUntil(() -> scorer.metrics().allOutcomes() >= expected.size());
+          await().atMost(PATIENCE).until(() -> scorer.metrics().allOutcomes() >= expected.size());
         } finally {
           connector.close();
         }
@@ -96,18 +99,18 @@ class BlueskyToScoresIT {
       try (ScorerService scorer = ScorerService.start(stack.scorerConfig(work.resolve("state"), FreePorts.next()), Clock.systemUTC())) {
         scorer.awaitRunning(Duration.ofMinutes(1));
         LiveConnector first = connector(publishing, registry, jetstream.uri()).start();
-        awaitUntil(() -> scorer.metrics().allOutcomes() >= 1_000);
+        await().atMost(PATIENCE).until(() -> scorer.metrics().allOutcomes() >= 1_000);
         first.halt();
         LiveConnector second = connector(publishing, registry, jetstream.uri()).start();
         try {
-          awaitUntil(() -> scorer.metrics().allOutcomes() - scorer.metrics().outcomes(EventOutcome.DUPLICATE) >= frames.size());
+          await().atMost(PATIENCE).until(() -> scorer.metrics().allOutcomes() - scorer.metrics().outcomes(EventOutcome.DUPLICATE) >= frames.size());
         } finally {
           second.close();
         }
 
         for (int star = 0; star < 5; star++) {
           String user = "/v1/users/bluesky:" + SyntheticFrames.star(star);
-          awaitUntil(() -> get(scorer, user).contains("\"like\":600"));
+          await().atMost(PATIENCE).until(() -> get(scorer, user).contains("\"like\":600"));
         }
       }
     }
@@ -125,13 +128,6 @@ class BlueskyToScoresIT {
         HttpResponse.BodyHandlers.ofString()).body();
   }
 
-  private static void awaitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (!condition.call()) {
-      assertThat(System.nanoTime()).as("waited 90 s").isLessThan(deadline);
-      Thread.sleep(200);
-    }
-  }
 
   private static LiveConnector connector(PublisherSettings publishing, RestSchemaRegistryClient registry, URI jetstream) {
     ConnectorMetrics metrics = new ConnectorMetrics(new SimpleMeterRegistry(), "bluesky", Clock.systemUTC());

@@ -1,6 +1,7 @@
 package io.influence.scorer.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * on two networks, and the scorer then counts engagement of either account towards the person's one score.
  */
 class AccountLinkingIT {
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
   @TempDir
   Path work;
 
@@ -51,7 +54,7 @@ class AccountLinkingIT {
 
       assertThat(exitCode).isZero();
       assertThat(out.toString()).isEqualTo("linked 2 accounts of 1 people on account-links\n");
-      awaitUntil(() -> scorer.queries().accounts("ada").accounts().size() == 2);
+      await().atMost(PATIENCE).until(() -> scorer.queries().accounts("ada").accounts().size() == 2);
       assertThat(scorer.queries().accounts("ada").accounts()).extracting(LinkedAccounts.Account::network)
           .containsExactlyInAnyOrder("twitter", "mastodon");
 
@@ -61,7 +64,7 @@ class AccountLinkingIT {
           {"eventId":"m1","network":"mastodon","type":"MENTION","actorAccount":"cy@example.social","targetAccount":"ada@example.social","occurredAt":"%s"}
           """.formatted(now.minusSeconds(60), now.minusSeconds(30)));
       new ReplayRunner(scorer.config(), System.out).publish(new JsonlEventReader(events));
-      awaitUntil(() -> scorer.metrics().allOutcomes() >= 2);
+      await().atMost(PATIENCE).until(() -> scorer.metrics().allOutcomes() >= 2);
 
       JsonNode ada = get(scorer, "/v1/users/ada");
       assertThat(ada.get("engagements").get("share").asLong()).isEqualTo(1);
@@ -77,11 +80,4 @@ class AccountLinkingIT {
     return new ObjectMapper().readTree(response.body());
   }
 
-  private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waited a minute").isLessThan(deadline);
-      Thread.sleep(200);
-    }
-  }
 }

@@ -1,6 +1,7 @@
 package io.influence.scorer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,11 +82,8 @@ class WebPageIT {
     base = "http://localhost:" + scorer.httpPort();
     linkAccount(config, "mastodon", "celebrity1@example.social");
     long published = new ReplayRunner(config, System.out).publish(new JsonlEventReader(tenDaysOfEngagement())).published();
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (scorer.metrics().allOutcomes() < published || !api("/v1/users/" + CELEBRITY + "/accounts").get("accounts").has(0)) {
-      assertThat(System.nanoTime()).as("every event scored and the link read").isLessThan(deadline);
-      Thread.sleep(200);
-    }
+    await("every event scored and the link read").atMost(Duration.ofMinutes(2))
+        .until(() -> scorer.metrics().allOutcomes() >= published && api("/v1/users/" + CELEBRITY + "/accounts").get("accounts").has(0));
     browser = startBrowser();
   }
 

@@ -29,7 +29,10 @@ async function loadLeaders(topicPicker) {
     item.append(element('span', 'rank', `${place.rank}`), link, element('span', 'points', place.score.toFixed(2)));
     return item;
   }));
-  if (board.leaders.length === 0) {
+  if (board.partial) {
+    // An instance is down or its partitions are moving: the others' best are shown, and said to be incomplete.
+    showMessage(`Some people are missing for now (partitions ${board.missingPartitions.join(', ')} are moving between instances). Trying again.`);
+  } else if (board.leaders.length === 0) {
     showMessage('Nobody has a score yet. Scores appear as soon as the scorer sees engagement.');
   } else {
     showMessage('');

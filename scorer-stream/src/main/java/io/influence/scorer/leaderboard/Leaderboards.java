@@ -2,6 +2,7 @@ package io.influence.scorer.leaderboard;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,16 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
- * Every user's latest published score and topic scores, ordered for the leaderboards.
+ * The latest published score and topic scores of one partition's users, ordered for the leaderboards
+ * ({@link PartitionedLeaderboards} holds one per partition scored here). Updating a user is O(log n)
+ * per list they are on; the top {@code k} is read in O(k). Memory is one entry per user and per topic
+ * of theirs (five by default), about 100 bytes each.
  *
- * <p>It is fed with the output topic itself (every instance reads all of it, as the published-scores
- * global table), so a leaderboard is exact on any instance as far as that instance has read the topic:
- * no scatter-gather, no partial answer when another instance is down. Updating a user is O(log n) per
- * list they are on; the top {@code k} is read in O(k). Memory is one entry per user and per topic of
- * theirs (five by default), about 100 bytes each.
- *
- * <p>One thread writes (the global stream thread); request threads read without locks. A reader may
- * miss a user whose entry is being replaced at that instant, never see them twice.
+ * <p>One thread writes (the stream thread of the partition's task); request threads read without
+ * locks. A reader may miss a user whose entry is being replaced at that instant, never see them twice.
  */
 public final class Leaderboards {
   /**
@@ -27,7 +25,7 @@ public final class Leaderboards {
    * out rather than composed from {@code Comparator.comparingDouble(...).reversed().thenComparing(...)}:
    * it runs some twenty times per update, on the thread that reads every published score.
    */
-  private static final Comparator<Leader> ORDER = (a, b) -> {
+  static final Comparator<Leader> ORDER = (a, b) -> {
     int byScore = Double.compare(b.score(), a.score());
     return byScore != 0 ? byScore : a.userId().compareTo(b.userId());
   };
@@ -79,10 +77,9 @@ public final class Leaderboards {
 
   /** Every topic that has a leaderboard, with how many users rank on it; the most ranked first, then by name. */
   public List<TopicSize> topics() {
-    List<TopicSize> topics = new ArrayList<>();
-    byTopic.forEach((topic, leaders) -> topics.add(new TopicSize(topic, leaders.size())));
-    topics.sort(Comparator.comparingInt(TopicSize::users).reversed().thenComparing(TopicSize::topic));
-    return topics;
+    Map<String, Integer> users = new HashMap<>();
+    byTopic.forEach((topic, leaders) -> users.put(topic, leaders.size()));
+    return PartitionedLeaderboards.sortedTopics(users);
   }
 
   /** A topic's leaderboard and how many users are on it. */

@@ -3,7 +3,6 @@ package io.influence.scorer.query;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.influence.scorer.leaderboard.Leaderboards;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.model.Topics;
 import io.influence.scorer.web.WebPages;
@@ -47,8 +46,8 @@ public final class HttpApi implements AutoCloseable {
   static final String OPENAPI_RESOURCE = "/openapi.json";
   /** Every route served; {@code openapi.json} describes exactly these (a test holds them together). */
   static final List<String> ROUTES = List.of("/", "/v1/users/{userId}", "/v1/users/{userId}/history", "/v1/users/{userId}/explain",
-      "/v1/users/{userId}/accounts", "/v1/leaders", "/v1/topics", "/v1/topics/{topic}/leaders", "/v1/instances", "/v1/instances/local", "/openapi.json",
-      "/health/live", "/health/ready", "/metrics");
+      "/v1/users/{userId}/accounts", "/v1/leaders", "/v1/topics", "/v1/topics/{topic}/leaders", "/v1/instances", "/v1/instances/local",
+      LeaderboardGatherer.LOCAL_LEADERS, LeaderboardGatherer.LOCAL_TOPICS, "/openapi.json", "/health/live", "/health/ready", "/metrics");
   static final Limit HISTORY_DAYS = new Limit("days", 30, 90);
   static final Limit LEADERS = new Limit("limit", 10, 100);
 
@@ -65,7 +64,7 @@ public final class HttpApi implements AutoCloseable {
    * @param metrics the Prometheus exposition
    * @param meters where every request is timed, by route template and status
    */
-  public record Sources(ScoreQueries queries, UserRouter router, Leaderboards leaderboards, InstanceDirectory instances,
+  public record Sources(ScoreQueries queries, UserRouter router, LeaderboardGatherer leaderboards, InstanceDirectory instances,
       Supplier<KafkaStreams.State> streamsState, Supplier<String> metrics, ScorerMetrics meters) {}
 
   /** An integer query parameter in {@code [1, max]}. */
@@ -111,13 +110,14 @@ public final class HttpApi implements AutoCloseable {
       config.routes.get("/v1/users/{userId}/explain",
           ctx -> userRequest(ctx, sources.router(), scope -> queries.explain(userId(ctx), scope)));
       config.routes.get("/v1/users/{userId}/accounts", ctx -> ctx.json(queries.accounts(userId(ctx))));
-      config.routes.get("/v1/leaders", ctx -> {
-        int limit = intParameter(ctx, LEADERS);
-        Leaderboards leaderboards = sources.leaderboards();
-        ctx.json(LeaderboardView.of(null, leaderboards.size(), leaderboards.top(limit)));
-      });
-      config.routes.get("/v1/topics", ctx -> ctx.json(Map.of("topics", sources.leaderboards().topics())));
+      config.routes.get("/v1/leaders", ctx -> ctx.json(sources.leaderboards().leaders(null, intParameter(ctx, LEADERS))));
+      config.routes.get("/v1/topics", ctx -> ctx.json(sources.leaderboards().topics()));
       config.routes.get("/v1/topics/{topic}/leaders", ctx -> topicLeaders(ctx, sources.leaderboards()));
+      config.routes.get(LeaderboardGatherer.LOCAL_LEADERS, ctx -> {
+        String topic = ctx.queryParam("topic");
+        ctx.json(sources.leaderboards().localLeaders(topic == null ? null : topic(topic), intParameter(ctx, LEADERS)));
+      });
+      config.routes.get(LeaderboardGatherer.LOCAL_TOPICS, ctx -> ctx.json(sources.leaderboards().localTopics()));
       config.routes.get("/v1/instances", ctx -> ctx.json(sources.instances().all()));
       config.routes.get("/v1/instances/local", ctx -> ctx.json(sources.instances().local()));
       config.routes.get("/", ctx -> {
@@ -196,15 +196,23 @@ public final class HttpApi implements AutoCloseable {
     }
   }
 
-  private static void topicLeaders(Context ctx, Leaderboards leaderboards) {
-    String topic = Topics.normalise(ctx.pathParam("topic"));
+  private static void topicLeaders(Context ctx, LeaderboardGatherer leaderboards) {
+    String topic = topic(ctx.pathParam("topic"));
+    LeaderboardView view = leaderboards.leaders(topic, intParameter(ctx, LEADERS));
+    if (view.leaders().isEmpty()) {
+      error(ctx, HttpStatus.NOT_FOUND, "topic_not_found", "no user has " + topic + " among their top topics"
+          + (view.partial() ? " in the partitions that answered (missing: " + view.missingPartitions() + ")" : ""));
+    } else {
+      ctx.json(view);
+    }
+  }
+
+  private static String topic(String raw) {
+    String topic = Topics.normalise(raw);
     if (topic.isEmpty() || topic.length() > MAX_TOPIC_LENGTH) {
       throw new BadRequest("invalid_topic", "a topic is 1 to " + MAX_TOPIC_LENGTH + " characters, such as cooking");
     }
-    int limit = intParameter(ctx, LEADERS);
-    leaderboards.top(topic, limit).ifPresentOrElse(
-        leaders -> ctx.json(LeaderboardView.of(topic, leaderboards.size(), leaders)),
-        () -> error(ctx, HttpStatus.NOT_FOUND, "topic_not_found", "no user has " + topic + " among their top topics"));
+    return topic;
   }
 
   private static int intParameter(Context ctx, Limit limit) {

@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.LagInfo;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,14 @@ public final class KeyLocator {
 
   public HostInfo self() {
     return self;
+  }
+
+  /** Every other instance of the application, as the group's metadata knows them; none before the client starts. */
+  public List<HostInfo> otherInstances() {
+    if (streams.state() == KafkaStreams.State.CREATED) {
+      return List.of();
+    }
+    return streams.metadataForAllStreamsClients().stream().map(StreamsMetadata::hostInfo).filter(host -> !isSelf(host)).toList();
   }
 
   public boolean isSelf(HostInfo host) {

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.net.ssl.SSLContext;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -61,6 +63,35 @@ public final class RequestForwarder {
    * @throws ForwardingFailed on a connection failure, a timeout, or a 5xx answer
    */
   public Answer get(HostInfo host, String pathAndQuery, String mode) throws ForwardingFailed, InterruptedException {
+    HttpResponse<String> response;
+    try {
+      response = client.send(request(host, pathAndQuery, mode), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new ForwardingFailed(host + " did not answer: " + e.getClass().getSimpleName(), e);
+    }
+    return answer(host, response);
+  }
+
+  /**
+   * As {@link #get}, without waiting, so that several instances can be asked at once; the future fails
+   * with {@link ForwardingFailed} as {@code get} throws it.
+   */
+  public CompletableFuture<Answer> getAsync(HostInfo host, String pathAndQuery, String mode) {
+    return client.sendAsync(request(host, pathAndQuery, mode), HttpResponse.BodyHandlers.ofString())
+        .handle((response, failure) -> {
+          if (failure != null) {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            throw new CompletionException(new ForwardingFailed(host + " did not answer: " + cause.getClass().getSimpleName(), cause));
+          }
+          try {
+            return answer(host, response);
+          } catch (ForwardingFailed e) {
+            throw new CompletionException(e);
+          }
+        });
+  }
+
+  private HttpRequest request(HostInfo host, String pathAndQuery, String mode) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(scheme + "://" + host.host() + ":" + host.port() + pathAndQuery))
         .timeout(timeout)
         .header("Accept", "application/json")
@@ -69,12 +100,10 @@ public final class RequestForwarder {
     if (mode != null) {
       request.header(RoutingHeaders.FORWARDED, mode);
     }
-    HttpResponse<String> response;
-    try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new ForwardingFailed(host + " did not answer: " + e.getClass().getSimpleName(), e);
-    }
+    return request.build();
+  }
+
+  private static Answer answer(HostInfo host, HttpResponse<String> response) throws ForwardingFailed {
     if (response.statusCode() >= 500) {
       throw new ForwardingFailed(host + " answered " + response.statusCode(), null);
     }

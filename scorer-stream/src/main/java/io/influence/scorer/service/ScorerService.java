@@ -6,7 +6,7 @@ import io.influence.schema.InteractionEvent;
 import io.influence.schema.UserScore;
 import io.influence.scorer.config.HostAndPort;
 import io.influence.scorer.config.ScorerConfig;
-import io.influence.scorer.leaderboard.Leaderboards;
+import io.influence.scorer.leaderboard.PartitionedLeaderboards;
 import io.influence.scorer.logging.LoggingSetup;
 import io.influence.scorer.metrics.MetricsSetup;
 import io.influence.scorer.metrics.RegistryClientMeters;
@@ -14,6 +14,7 @@ import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.query.ApiServerSettings;
 import io.influence.scorer.query.HttpApi;
 import io.influence.scorer.query.InstanceDirectory;
+import io.influence.scorer.query.LeaderboardGatherer;
 import io.influence.scorer.query.KeyLocator;
 import io.influence.scorer.query.RequestForwarder;
 import io.influence.scorer.query.ScoreQueries;
@@ -117,7 +118,7 @@ public final class ScorerService implements AutoCloseable {
 
     ScorerMetrics metrics = new ScorerMetrics(metricsSetup.registry(), clock);
     TopologySettings settings = TopologySettings.from(config);
-    Leaderboards leaderboards = new Leaderboards();
+    PartitionedLeaderboards leaderboards = new PartitionedLeaderboards();
     Topology topology = new ScoringTopology(settings, serdes, metrics, clock::instant, leaderboards).build();
     log.debug("Topology:\n{}", topology.describe());
 
@@ -131,7 +132,7 @@ public final class ScorerService implements AutoCloseable {
 
     ScoreQueries queries = new ScoreQueries(streams, settings.parameters());
     metrics.trackUsers(queries::approximateUserCount);
-    // What an instance holds grows with these: the scale-out issue is to make each shrink as instances are added.
+    // What an instance holds: each grows with the users of the partitions it hosts, so it shrinks as instances are added.
     for (String store : List.of(ScoringTopology.USER_INFLUENCE_STORE, ScoringTopology.PUBLISHED_SCORES_STORE)) {
       metrics.reportUsersHeld(store, () -> queries.approximateEntries(store));
     }
@@ -140,7 +141,9 @@ public final class ScorerService implements AutoCloseable {
     KeyLocator locator = new KeyLocator(streams, new HostInfo(server.host(), server.port()));
     RequestForwarder forwarder = ApiSecuritySettings.forwarder(config);
     HttpApi http = HttpApi.start(config.get(ScorerConfig.HTTP_PORT), new HttpApi.Sources(queries,
-        new UserRouter(locator.self(), locator::locate, forwarder, locator::localOffsetLag), leaderboards, new InstanceDirectory(streams, locator, forwarder, HttpApi.json()),
+        new UserRouter(locator.self(), locator::locate, forwarder, locator::localOffsetLag),
+        new LeaderboardGatherer(leaderboards, settings.partitions(), locator::otherInstances, forwarder, HttpApi.json()),
+        new InstanceDirectory(streams, locator, forwarder, HttpApi.json()),
         streams::state, metricsSetup::scrape, metrics), apiServer);
     streams.start();
 

@@ -9,7 +9,6 @@ import io.influence.scorer.model.EngagementType;
 import io.influence.scorer.model.InfluenceParameters;
 import io.influence.scorer.model.InfluenceSnapshot;
 import io.influence.scorer.model.PairHistory;
-import io.influence.scorer.model.PublishedStanding;
 import io.influence.scorer.model.UserInfluence;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -43,7 +42,6 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
   private final ScorerMetrics metrics;
   private KeyValueStore<String, UserInfluence.State> store;
   private ExpiringStore<PairHistory> pairs;
-  private ReadOnlyKeyValueStore<String, PublishedStanding> publishedScores;
   private ReadOnlyKeyValueStore<String, Long> erasedUsers;
   private KeyValueStore<String, Long> erasedTargets;
   private DailyActivityRecorder history;
@@ -65,7 +63,6 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
     this.store = context.getStateStore(ScoringTopology.USER_INFLUENCE_STORE);
     this.pairs = ExpiringStore.open(context, ScoringTopology.PAIR_HISTORY_STORE, pair -> pair.forgottenAtMillis(parameters),
         lateGrace.plus(PARTITION_SKEW_ALLOWANCE), metrics);
-    this.publishedScores = context.getStateStore(ScoringTopology.PUBLISHED_SCORES_STORE);
     this.erasedUsers = context.getStateStore(ScoringTopology.ERASED_USERS_STORE);
     this.erasedTargets = context.getStateStore(ScoringTopology.ERASED_TARGETS_STORE);
     this.history = new DailyActivityRecorder(context.getStateStore(ScoringTopology.DAILY_ACTIVITY_STORE));
@@ -80,7 +77,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
       metrics.eventOutcome(EventOutcome.IGNORED, ScorerMetrics.ERASED_USER);
       return;
     }
-    Engagement engagement = record.value().withActorScore(actorScoreAt(record.value()));
+    Engagement engagement = record.value();
     UserInfluence.State stored = store.get(engagement.targetId());
     UserInfluence user = stored == null ? UserInfluence.newUser(engagement.targetId()) : UserInfluence.restore(stored);
 
@@ -125,16 +122,5 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
   private boolean isErased(Engagement engagement) {
     return erasedTargets.get(engagement.targetId()) != null || erasedUsers.get(engagement.targetId()) != null
         || erasedUsers.get(engagement.actorId()) != null;
-  }
-
-  /**
-   * The actor's score at the start of the engagement's day, read from the scores published so far
-   * (see PublishedScore); looked up here, where scores are made, so the lag between publishing a
-   * score and weighing by it is as small as the stream allows.
-   */
-  private double actorScoreAt(Engagement engagement) {
-    double prior = parameters.actorWeighting().priorScore();
-    PublishedStanding published = publishedScores.get(engagement.actorId());
-    return published == null ? prior : published.published().asSeenAt(engagement.occurredAtMillis(), prior);
   }
 }

@@ -4,7 +4,7 @@ import io.influence.schema.AccountLink;
 import io.influence.schema.ErasureRequest;
 import io.influence.schema.InteractionEvent;
 import io.influence.schema.UserScore;
-import io.influence.scorer.leaderboard.Leaderboards;
+import io.influence.scorer.leaderboard.PartitionedLeaderboards;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.model.DailyActivity;
 import io.influence.scorer.model.Engagement;
@@ -41,12 +41,13 @@ import org.apache.kafka.streams.state.Stores;
  * The scoring pipeline: connector records → decoded events (or dead letters) → identities → the
  * actor's score → repartition by target → the target's influence → {@link UserScore}.
  *
- * <p>Partitioning: account links and published scores are global tables, so an event is resolved in
- * whatever partition it arrives, and its actor's score is read where it is scored. Two repartition
- * topics follow:
+ * <p>Partitioning: account links are a global table, so an event is resolved in whatever partition it
+ * arrives. Two repartition topics follow, with as many partitions each:
  * {@value #ENGAGEMENTS_BY_ACTOR} brings an actor's engagements together to apply Klout's selectivity
- * rule, and {@value #ENGAGEMENTS_BY_TARGET} brings them to the target's partition, where the target's
- * influence and its actor→target pair histories live. Erasure requests take a third
+ * rule and to read the actor's published score, and {@value #ENGAGEMENTS_BY_TARGET} brings them to the
+ * target's partition, where the target's influence and its actor→target pair histories live. Both are
+ * read by one sub-topology, since {@value #PUBLISHED_SCORES_STORE} is written on the target's side and
+ * read on the actor's: a user's partition holds all there is of them, and no state holds every user. Erasure requests take a third
  * ({@value #ERASURES_BY_USER}) to the same partitions, where the user is deleted; the erasures applied
  * feed the global store {@value #ERASED_USERS_STORE}. See docs/ARCHITECTURE.md.
  */
@@ -72,15 +73,15 @@ public final class ScoringTopology {
   private final ContractSerdes serdes;
   private final ScorerMetrics metrics;
   private final Supplier<Instant> clock;
-  private final Leaderboards leaderboards;
+  private final PartitionedLeaderboards leaderboards;
 
   /** The Avro serdes of the public contract, bound to a schema registry. */
   public record ContractSerdes(Serde<InteractionEvent> events, Serde<AccountLink> accountLinks, Serde<UserScore> scores,
       Serde<ErasureRequest> erasures) {}
 
-  /** @param leaderboards kept up to date with every score the output topic holds */
+  /** @param leaderboards ranks the users of the partitions this instance scores, as their scores are published */
   public ScoringTopology(TopologySettings settings, ContractSerdes serdes, ScorerMetrics metrics, Supplier<Instant> clock,
-      Leaderboards leaderboards) {
+      PartitionedLeaderboards leaderboards) {
     this.settings = settings;
     this.serdes = serdes;
     this.metrics = metrics;
@@ -96,16 +97,6 @@ public final class ScoringTopology {
         Consumed.with(Serdes.String(), serdes.accountLinks()).withName("account-links-source"),
         Materialized.<String, AccountLink, KeyValueStore<Bytes, byte[]>>as(ACCOUNT_LINKS_STORE)
             .withKeySerde(Serdes.String()).withValueSerde(serdes.accountLinks()).withCachingDisabled());
-    // Read by the scoring processor, so that an actor's score is looked up as late as possible, and
-    // ranked for the leaderboards. A global store is restored from its topic, so it keeps no changelog;
-    // the restore passes the topic through the updater again, so the store keeps only what is read back.
-    builder.addGlobalStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PUBLISHED_SCORES_STORE),
-            Serdes.String(), new PublishedStandingSerde()).withLoggingDisabled(),
-        settings.outputTopic(),
-        Consumed.with(Serdes.String(), serdes.scores()).withName("published-scores-source"),
-        () -> new PublishedScoresUpdater(leaderboards));
-
     // Every user forgotten, on every instance: few, and needed wherever an engagement arrives. Read from
     // the erasures applied, not the requests, since Kafka Streams lets one topic feed one source only.
     builder.addGlobalStore(
@@ -117,6 +108,11 @@ public final class ScoringTopology {
 
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(USER_INFLUENCE_STORE), Serdes.String(), new UserInfluenceStateSerde()));
+    // Written where scores are made and read where engagements are weighed: connecting it to both puts
+    // the actor's and the target's side in one sub-topology, whose tasks read the same partition of both
+    // repartition topics (see ActorScoreProcessor).
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(PUBLISHED_SCORES_STORE), Serdes.String(), new PublishedStandingSerde()));
     // The erased users of the scoring task's own partitions, written in order with their engagements,
     // so that no engagement scored after an erasure brings the user back, whatever the global store's lag.
     builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -139,6 +135,7 @@ public final class ScoringTopology {
             settings.deduplicationWindow().multipliedBy(2), false),
         Serdes.Bytes(), Serdes.ByteArray()));
 
+    KStream<String, UserScore> scores;
     Map<String, KStream<String, Decoded>> decoded = builder
         .stream(settings.inputPattern(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("interactions-source"))
         .process(() -> new InteractionDecoder(serdes.events().deserializer(), metrics, clock, settings.timeliness()), Named.as("decode-interactions"))
@@ -153,7 +150,7 @@ public final class ScoringTopology {
         }, Named.as("dead-letter-bytes"))
         .to(deadLetterTopic(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters"));
 
-    decoded.get("decoded-accepted")
+    scores = decoded.get("decoded-accepted")
         .mapValues(value -> ((Decoded.Accepted) value).event(), Named.as("accepted-events"))
         .leftJoin(accountLinks,
             (eventId, event) -> Identities.accountKey(event.getNetwork(), Engagements.targetAccount(event)),
@@ -173,14 +170,15 @@ public final class ScoringTopology {
         .processValues(() -> new ActorSelectivityProcessor(settings.parameters().selectivityFreeActions(),
                 settings.timeliness().grace(), metrics),
             Named.as("actor-selectivity"), ACTOR_ACTIVITY_STORE)
+        .processValues(() -> new ActorScoreProcessor(settings.parameters().actorWeighting()), Named.as("actor-score"),
+            PUBLISHED_SCORES_STORE)
         .selectKey((actorId, engagement) -> engagement.targetId(), Named.as("key-by-target"))
         .repartition(Repartitioned.with(Serdes.String(), new EngagementSerde())
             .withName(ENGAGEMENTS_BY_TARGET).withNumberOfPartitions(settings.partitions()))
         .process(() -> new ScoringProcessor(settings.parameters(), settings.minScoreChange(), settings.decay(),
                 settings.timeliness().grace(), metrics),
             Named.as("score-targets"), USER_INFLUENCE_STORE, PAIR_HISTORY_STORE, DECAY_DUE_STORE,
-            DECAY_DUE_BY_USER_STORE, DAILY_ACTIVITY_STORE, ERASED_TARGETS_STORE)
-        .to(settings.outputTopic(), Produced.with(Serdes.String(), serdes.scores()).withName("scores-sink"));
+            DECAY_DUE_BY_USER_STORE, DAILY_ACTIVITY_STORE, ERASED_TARGETS_STORE);
 
     // Erasures reach the partition that scores the user, through a topic partitioned as the engagements
     // are; once applied there they are recorded for every instance (the erased-users global store).
@@ -193,9 +191,12 @@ public final class ScoringTopology {
             ERASED_TARGETS_STORE);
     applied.to(TopologySettings.appliedErasuresTopic(settings.erasuresTopic()),
         Produced.with(Serdes.String(), serdes.erasures()).withName("applied-erasures-sink"));
-    applied.filter((userId, request) -> request != null, Named.as("erasures-not-withdrawn"))
-        .mapValues(request -> (UserScore) null, Named.as("erasure-tombstones"))
-        .to(settings.outputTopic(), Produced.with(Serdes.String(), serdes.scores()).withName("erasure-tombstones-sink"));
+    KStream<String, UserScore> tombstones = applied.filter((userId, request) -> request != null, Named.as("erasures-not-withdrawn"))
+        .mapValues(request -> (UserScore) null, Named.as("erasure-tombstones"));
+
+    scores.merge(tombstones, Named.as("scores-and-tombstones"))
+        .processValues(() -> new PublishedScoresRecorder(leaderboards), Named.as("record-published-scores"), PUBLISHED_SCORES_STORE)
+        .to(settings.outputTopic(), Produced.with(Serdes.String(), serdes.scores()).withName("scores-sink"));
 
     return builder.build();
   }

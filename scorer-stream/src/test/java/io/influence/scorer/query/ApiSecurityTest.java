@@ -50,7 +50,7 @@ class ApiSecurityTest {
   private static HttpApi start(ApiServerSettings settings) {
     Leaderboards leaderboards = new Leaderboards();
     leaderboards.update("twitter:88", new Leaderboards.Standing(54.2, Map.of("physics", 50.0)));
-    return HttpApi.start(0, new HttpApi.Sources(null, null, leaderboards, null, () -> KafkaStreams.State.RUNNING, () -> "# metrics\n",
+    return HttpApi.start(0, new HttpApi.Sources(null, null, LeaderboardsOnOneInstance.of(leaderboards), null, () -> KafkaStreams.State.RUNNING, () -> "# metrics\n",
         new ScorerMetrics(new SimpleMeterRegistry())), settings);
   }
 

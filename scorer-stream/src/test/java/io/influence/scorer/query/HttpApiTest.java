@@ -26,15 +26,15 @@ import org.junit.jupiter.api.Test;
 class HttpApiTest {
   private static final HttpClient http = HttpClient.newHttpClient();
   private static final ObjectMapper json = new ObjectMapper();
-  private static final Leaderboards leaderboards = new Leaderboards();
   private static HttpApi api;
 
   @BeforeAll
   static void start() {
+    Leaderboards leaderboards = new Leaderboards();
     leaderboards.update("twitter:88", new Leaderboards.Standing(54.193, Map.of("physics", 50.0)));
     leaderboards.update("twitter:7", new Leaderboards.Standing(20.0, Map.of("physics", 60.0, "cooking", 10.0)));
     // No stores, routing or instances: every request here must be answered before they would be asked.
-    api = HttpApi.start(0, new HttpApi.Sources(null, null, leaderboards, null, () -> KafkaStreams.State.RUNNING, () -> "",
+    api = HttpApi.start(0, new HttpApi.Sources(null, null, LeaderboardsOnOneInstance.of(leaderboards), null, () -> KafkaStreams.State.RUNNING, () -> "",
         new ScorerMetrics(new SimpleMeterRegistry())));
   }
 

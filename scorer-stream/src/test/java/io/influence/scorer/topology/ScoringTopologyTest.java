@@ -11,6 +11,7 @@ import io.influence.schema.InteractionType;
 import io.influence.schema.UserScore;
 import io.influence.scorer.config.ScorerConfig;
 import io.influence.scorer.leaderboard.Leaderboards;
+import io.influence.scorer.leaderboard.PartitionedLeaderboards;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.metrics.ScorerMetrics.EventOutcome;
 import io.influence.scorer.model.DailyActivity;
@@ -46,7 +47,7 @@ class ScoringTopologyTest {
 
   private final ContractSerdesForTests serdes = new ContractSerdesForTests();
   private final ScorerMetrics metrics = new ScorerMetrics(new SimpleMeterRegistry());
-  private final Leaderboards leaderboards = new Leaderboards();
+  private final PartitionedLeaderboards leaderboards = new PartitionedLeaderboards();
   private TopologyTestDriver driver;
   private TestInputTopic<String, InteractionEvent> twitter;
   private TestInputTopic<byte[], byte[]> twitterRaw;
@@ -224,7 +225,7 @@ class ScoringTopologyTest {
     try (var history = days.fetch("twitter:bob", Instant.EPOCH, NOW)) {
       assertThat(history.hasNext()).isFalse();
     }
-    assertThat(leaderboards.top(10)).extracting(Leaderboards.Leader::userId).doesNotContain("twitter:bob");
+    assertThat(leaderboards.top(10).leaders()).extracting(Leaderboards.Leader::userId).doesNotContain("twitter:bob");
   }
 
   @Test
@@ -350,9 +351,9 @@ class ScoringTopologyTest {
     List<String> bruteForce = latest.values().stream()
         .sorted(java.util.Comparator.comparingDouble(UserScore::getScore).reversed().thenComparing(UserScore::getUserId))
         .map(UserScore::getUserId).toList();
-    assertThat(leaderboards.top(10)).extracting(Leaderboards.Leader::userId).isEqualTo(bruteForce);
-    assertThat(leaderboards.top("cooking", 10)).hasValueSatisfying(leaders ->
-        assertThat(leaders).extracting(Leaderboards.Leader::userId).containsExactlyInAnyOrder("twitter:star0", "twitter:star2"));
+    assertThat(leaderboards.top(10).leaders()).extracting(Leaderboards.Leader::userId).isEqualTo(bruteForce);
+    assertThat(leaderboards.top("cooking", 10).leaders()).extracting(Leaderboards.Leader::userId)
+        .containsExactlyInAnyOrder("twitter:star0", "twitter:star2");
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.influence.schema.InteractionEvent;
 import io.influence.scorer.config.ScorerConfig;
-import io.influence.scorer.leaderboard.Leaderboards;
+import io.influence.scorer.leaderboard.PartitionedLeaderboards;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.metrics.ScorerMetrics.EventOutcome;
 import io.influence.registry.ConfluentAvroSerde;
@@ -65,7 +65,7 @@ class UnknownSchemaDeadLetterTest {
         plain.contract().accountLinks(), plain.contract().scores(), plain.contract().erasures());
     ScorerMetrics metrics = new ScorerMetrics(new SimpleMeterRegistry());
     ScoringTopology topology = new ScoringTopology(TopologySettings.from(ScorerConfig.defaults()), serdes, metrics, () -> T0,
-        new Leaderboards());
+        new PartitionedLeaderboards());
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "unknown-schema-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

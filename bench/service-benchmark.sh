@@ -6,6 +6,7 @@
 #
 # PROFILE_DIR=dir: TopologyBenchmark profiles each counted run into dir (CpuProfile: async-profiler,
 # from Maven Central like every other dependency).
+# BENCH_SETTINGS=key=value,...: scorer settings to run the scorers with (e.g. state.store=memory).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,4 +18,5 @@ echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at 
   -Dexec.mainClass="io.influence.scorer.bench.$class" \
   -Dexec.args="$*" \
   ${PROFILE_DIR:+-Dbench.profile.dir="$(realpath -m "$PROFILE_DIR")"} \
+  ${BENCH_SETTINGS:+-Dbench.settings="$BENCH_SETTINGS"} \
   -Dorg.apache.avro.SERIALIZABLE_PACKAGES=java.lang,java.math,java.io,java.net,org.apache.avro.reflect,io.influence

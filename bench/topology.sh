@@ -16,6 +16,6 @@ rounds=${1:-2}
 commit=${2:-}
 input=$(realpath "${3:-../shared/data/higgs-activity_time.txt.gz}")
 
-echo "Command: bench/topology.sh $rounds ${commit:-''} $input"
+echo "Command: ${BENCH_SETTINGS:+BENCH_SETTINGS=$BENCH_SETTINGS }bench/topology.sh $rounds ${commit:-''} $input"
 echo "Date: $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' (with uncommitted changes)')"
 bench/service-benchmark.sh TopologyBenchmark "$input" "$rounds" $commit

@@ -44,7 +44,7 @@ public final class ScorerConfig {
   public static final Setting<String> APPLICATION_ID = new Setting<>("application.id", "influence-scorer",
       Parsers.nonBlank(), "Kafka Streams application id; instances with the same id share the work");
   public static final Setting<Pattern> INPUT_PATTERN = new Setting<>("input.pattern", "interactions\\.[^.]+",
-      Parsers.regex(), "Regular expression of the connector topics to read (dead-letter topics <input>.dlq must not match)");
+      Parsers.regex(), "Regular expression of the connector topics to read (dead-letter topics <input>.dlq must not match); one that names a single topic, such as interactions\\.twitter, is subscribed by name");
   public static final Setting<String> OUTPUT_TOPIC = new Setting<>("output.topic", "influence-scores",
       Parsers.nonBlank(), "Compacted topic the scores are published to, keyed by userId");
   public static final Setting<String> ACCOUNT_LINKS_TOPIC = new Setting<>("account.links.topic", "account-links",

@@ -18,6 +18,7 @@ import io.influence.scorer.serde.UserInfluenceStateSerde;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -136,8 +137,11 @@ public final class ScoringTopology {
         Serdes.Bytes(), Serdes.ByteArray()));
 
     KStream<String, UserScore> scores;
-    Map<String, KStream<String, Decoded>> decoded = builder
-        .stream(settings.inputPattern(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("interactions-source"))
+    Consumed<byte[], byte[]> connectorRecords = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("interactions-source");
+    Optional<String> onlyTopic = TopologySettings.literalTopic(settings.inputPattern());
+    Map<String, KStream<String, Decoded>> decoded = (onlyTopic.isPresent()
+        ? builder.stream(onlyTopic.get(), connectorRecords)
+        : builder.stream(settings.inputPattern(), connectorRecords))
         .process(() -> new InteractionDecoder(serdes.events().deserializer(), metrics, clock, settings.timeliness()), Named.as("decode-interactions"))
         .split(Named.as("decoded-"))
         .branch((key, value) -> value instanceof Decoded.Rejected, Branched.as("rejected"))

@@ -50,6 +50,8 @@ public record TopologySettings(
     int partitions) {
 
   private static final String APPLIED_SUFFIX = ".applied";
+  /** A pattern of letters, digits, {@code _}, {@code -} and escaped dots only: it matches exactly one topic name. */
+  private static final Pattern ONE_TOPIC = Pattern.compile("(?:[A-Za-z0-9_-]|\\\\\\.)+");
   private static final String BUILT_IN_DICTIONARY = "/topic-keywords.properties";
 
   public static TopologySettings from(ScorerConfig config) {
@@ -126,6 +128,16 @@ public record TopologySettings(
    * @param grace how far behind stream time an event may arrive and still be applied
    */
   public record Timeliness(Duration futureTolerance, Duration grace) {}
+
+  /**
+   * The one topic {@code inputPattern} names, if it names exactly one ({@code interactions\\.twitter}): it
+   * is then subscribed by name, which the streams rebalance protocol needs (it refuses pattern
+   * subscriptions), rather than by pattern, which finds new networks' topics as they appear.
+   */
+  static Optional<String> literalTopic(Pattern inputPattern) {
+    return ONE_TOPIC.matcher(inputPattern.pattern()).matches()
+        ? Optional.of(inputPattern.pattern().replace("\\.", ".")) : Optional.empty();
+  }
 
   /** The dead-letter topic of an input topic. */
   public static String deadLetterTopic(String inputTopic) {

@@ -21,7 +21,7 @@ public final class LatencyBenchmark {
     Path input = Path.of(args[0]);
     double eventsPerSecond = Double.parseDouble(args[1]);
     int repeats = Integer.parseInt(args[2]);
-    Map<String, String> settings = ServiceBench.commitIntervalArgument(args, 3);
+    Map<String, String> settings = ServiceBench.scorerSettings(args, 3);
     try (EmbeddedStack stack = EmbeddedStack.startOnFreePorts()) {
       for (int repeat = 0; repeat <= repeats; repeat++) {
         ScorerConfig config = ServiceBench.freshScorer(stack, "latency", settings);

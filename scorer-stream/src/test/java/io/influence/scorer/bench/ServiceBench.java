@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -38,9 +39,26 @@ final class ServiceBench {
 
   private ServiceBench() {}
 
-  /** The commit interval an optional argument names (blank or absent: the service's default), as scorer settings. */
-  static Map<String, String> commitIntervalArgument(String[] args, int index) {
-    return args.length > index && !args[index].isBlank() ? Map.of(ScorerConfig.COMMIT_INTERVAL.key(), args[index]) : Map.of();
+  /**
+   * The scorer settings a benchmark compares under: the commit interval an optional argument names (blank
+   * or absent: the service's default), and any {@code key=value} pairs, comma-separated, of the system
+   * property {@code bench.settings} (set from {@code BENCH_SETTINGS} by service-benchmark.sh).
+   */
+  static Map<String, String> scorerSettings(String[] args, int index) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    if (args.length > index && !args[index].isBlank()) {
+      settings.put(ScorerConfig.COMMIT_INTERVAL.key(), args[index]);
+    }
+    for (String pair : System.getProperty("bench.settings", "").split(",")) {
+      if (!pair.isBlank()) {
+        String[] keyAndValue = pair.split("=", 2);
+        if (keyAndValue.length != 2) {
+          throw new IllegalArgumentException("bench.settings: expected key=value, got " + pair);
+        }
+        settings.put(keyAndValue[0].strip(), keyAndValue[1].strip());
+      }
+    }
+    return settings;
   }
 
   /** Publishes a SNAP activity file as the replay does (Avro through the registry, 4 partitions) and returns the events published. */

@@ -62,7 +62,7 @@ public final class TopologyBenchmark {
   public static void main(String[] args) throws Exception {
     Path input = Path.of(args[0]);
     int rounds = Integer.parseInt(args[1]);
-    Map<String, String> common = ServiceBench.commitIntervalArgument(args, 2);
+    Map<String, String> common = ServiceBench.scorerSettings(args, 2);
     try (EmbeddedStack stack = EmbeddedStack.startOnFreePorts()) {
       long events = ServiceBench.publish(stack, input);
       ScorerConfig reference = ServiceBench.freshScorer(stack, "reference", common);

@@ -12,10 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TopologySettingsTest {
+
+  @Test
+  void aPatternThatNamesOneTopicIsSubscribedByNameAndAnyOtherByPattern() {
+    assertThat(TopologySettings.literalTopic(Pattern.compile("interactions\\.twitter"))).contains("interactions.twitter");
+    assertThat(TopologySettings.literalTopic(Pattern.compile("interactions.twitter"))).as("an unescaped dot matches any char").isEmpty();
+    assertThat(TopologySettings.literalTopic(ScorerConfig.defaults().get(ScorerConfig.INPUT_PATTERN))).isEmpty();
+  }
 
   @Test
   void theSettingsDefaultsAreTheModelsDefaults() {

@@ -31,6 +31,19 @@ final class ClusterProbe {
 
   private ClusterProbe() {}
 
+  /** Closes what is still open, in order, going on past failures: a test's outcome is decided by then. */
+  static void closeAll(List<AutoCloseable> open) {
+    for (AutoCloseable closeable : open) {
+      try {
+        if (closeable != null) {
+          closeable.close();
+        }
+      } catch (Exception e) {
+        // closing what is left; the test's outcome is already decided
+      }
+    }
+  }
+
   static HttpResponse<String> get(ScorerService instance, String path) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + instance.httpPort() + path))
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());

@@ -95,15 +95,7 @@ class ScaleOutIT {
     List<AutoCloseable> open = new ArrayList<>(Arrays.asList(cluster));
     open.add(single);
     open.add(stack);
-    for (AutoCloseable closeable : open) {
-      try {
-        if (closeable != null) {
-          closeable.close();
-        }
-      } catch (Exception e) {
-        // closing what is left; the test's outcome is already decided
-      }
-    }
+    ClusterProbe.closeAll(open);
   }
 
   private static ScorerService startInstance(String applicationId, String outputTopic) throws Exception {

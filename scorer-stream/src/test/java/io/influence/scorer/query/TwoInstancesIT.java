@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -89,15 +90,7 @@ class TwoInstancesIT {
 
   @AfterAll
   static void stop() {
-    for (AutoCloseable closeable : new AutoCloseable[] {second, first, stack}) {
-      try {
-        if (closeable != null) {
-          closeable.close();
-        }
-      } catch (Exception e) {
-        // closing what is left; the test's outcome is already decided
-      }
-    }
+    ClusterProbe.closeAll(Arrays.asList(second, first, stack));
   }
 
   private static ScorerService startInstance() throws Exception {

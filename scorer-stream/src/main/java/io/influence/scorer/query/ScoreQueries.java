@@ -4,6 +4,7 @@ import io.influence.schema.AccountLink;
 import io.influence.scorer.model.DailyActivity;
 import io.influence.scorer.model.InfluenceParameters;
 import io.influence.scorer.model.InfluenceSnapshot;
+import io.influence.scorer.model.ScoredUser;
 import io.influence.scorer.model.UserInfluence;
 import io.influence.scorer.topology.ScoringTopology;
 import java.time.Instant;
@@ -59,8 +60,14 @@ public final class ScoreQueries {
    * each day and the engagement received on it. Empty if the user has no history.
    */
   public Optional<UserHistory> history(String userId, int days, StoreScope scope) {
-    ReadOnlyWindowStore<String, DailyActivity> store = store(ScoringTopology.DAILY_ACTIVITY_STORE, QueryableStoreTypes.windowStore(), scope);
+    // The day in progress first: if it moves to the daily-activity store between the two reads, the
+    // store's copy, read second, is the one kept, and no day goes missing.
     List<DailyActivity> stored = new ArrayList<>();
+    ScoredUser user = scoredUser(userId, scope);
+    if (user != null && user.currentDay() != null) {
+      stored.add(user.currentDay());
+    }
+    ReadOnlyWindowStore<String, DailyActivity> store = store(ScoringTopology.DAILY_ACTIVITY_STORE, QueryableStoreTypes.windowStore(), scope);
     try (WindowStoreIterator<DailyActivity> windows = store.fetch(userId, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
       windows.forEachRemaining(window -> stored.add(window.value));
     } catch (InvalidStateStoreException e) {
@@ -91,8 +98,8 @@ public final class ScoreQueries {
 
   /** Every user this instance's active stores hold, as of {@code atMillis}; for exports, not for requests. */
   public void forEachUser(long atMillis, Consumer<InfluenceSnapshot> action) {
-    try (KeyValueIterator<String, UserInfluence.State> users = activeUsers().all()) {
-      users.forEachRemaining(entry -> action.accept(UserInfluence.restore(entry.value).snapshotAt(atMillis, parameters)));
+    try (KeyValueIterator<String, ScoredUser> users = activeUsers().all()) {
+      users.forEachRemaining(entry -> action.accept(UserInfluence.restore(entry.value.influence()).snapshotAt(atMillis, parameters)));
     }
   }
 
@@ -121,18 +128,20 @@ public final class ScoreQueries {
     }
   }
 
-  private Optional<Latest> latest(String userId, StoreScope scope) {
-    UserInfluence.State state;
+  private ScoredUser scoredUser(String userId, StoreScope scope) {
     try {
-      state = store(ScoringTopology.USER_INFLUENCE_STORE, QueryableStoreTypes.<String, UserInfluence.State>keyValueStore(), scope)
-          .get(userId);
+      return store(ScoringTopology.USER_INFLUENCE_STORE, QueryableStoreTypes.<String, ScoredUser>keyValueStore(), scope).get(userId);
     } catch (InvalidStateStoreException e) {
       throw unavailable(e);
     }
-    if (state == null || state.latestEventMillis() == Long.MIN_VALUE) {
+  }
+
+  private Optional<Latest> latest(String userId, StoreScope scope) {
+    ScoredUser stored = scoredUser(userId, scope);
+    if (stored == null || stored.influence().latestEventMillis() == Long.MIN_VALUE) {
       return Optional.empty();
     }
-    UserInfluence user = UserInfluence.restore(state);
+    UserInfluence user = UserInfluence.restore(stored.influence());
     // As of the latest score published, which a decay review may have moved past the latest event.
     long asOf = user.published() == null ? user.latestEventMillis() : Math.max(user.latestEventMillis(), user.published().atMillis());
     return Optional.of(new Latest(user, user.snapshotAt(asOf, parameters)));
@@ -147,9 +156,9 @@ public final class ScoreQueries {
     }
   }
 
-  private ReadOnlyKeyValueStore<String, UserInfluence.State> activeUsers() {
+  private ReadOnlyKeyValueStore<String, ScoredUser> activeUsers() {
     return streams.store(StoreQueryParameters.fromNameAndType(
-        ScoringTopology.USER_INFLUENCE_STORE, QueryableStoreTypes.<String, UserInfluence.State>keyValueStore()));
+        ScoringTopology.USER_INFLUENCE_STORE, QueryableStoreTypes.<String, ScoredUser>keyValueStore()));
   }
 
   private <T> T store(String name, QueryableStoreType<T> type, StoreScope scope) {

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * A user's days, as {@code GET /v1/users/{userId}/history} returns them: one point per UTC day, oldest
- * first, ending on the latest day the user has in the daily-activity store.
+ * first, ending on the latest day the user has: their day in progress, or the latest in the daily-activity store.
  *
  * @param from the first day asked for
  * @param until the latest day the user has: the day of their latest engagement or published score
@@ -28,7 +28,7 @@ public record UserHistory(String userId, LocalDate from, LocalDate until, List<D
   public record DayPoint(LocalDate day, Double score, boolean scoreChanged, Map<String, Long> engagements, double influence,
       Map<String, Double> networks, Map<String, Double> topics) {}
 
-  /** @param stored the user's days in the store, oldest first; not empty */
+  /** @param stored the user's days, in any order; of two for the same day, the later in the list is kept; not empty */
   static UserHistory of(String userId, List<DailyActivity> stored, int days) {
     TreeMap<Long, DailyActivity> byDay = new TreeMap<>();
     stored.forEach(day -> byDay.put(day.dayIndex(), day));

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A user's {@link UserInfluence.State} in the user-influence store and its changelog.
+ * A user's {@link UserInfluence.State}, the main part of their record in the user-influence store
+ * ({@link ScoredUserSerde}).
  *
  * <p>Times are written as differences from the landmark or the latest event. The standing by network
  * is usually a copy of the whole standing, bit for bit, since most users are engaged on one network:

@@ -17,7 +17,7 @@ final class ActorSelectivityProcessor implements FixedKeyProcessor<String, Engag
   private final double freeActions;
   private final Duration lateGrace;
   private final ScorerMetrics metrics;
-  private ExpiringStore<ActorActivity> store;
+  private ExpiringStore<String, ActorActivity> store;
   private FixedKeyProcessorContext<String, Engagement> context;
 
   ActorSelectivityProcessor(double freeActions, Duration lateGrace, ScorerMetrics metrics) {

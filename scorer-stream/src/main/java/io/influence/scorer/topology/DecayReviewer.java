@@ -4,9 +4,11 @@ import io.influence.schema.CauseKind;
 import io.influence.schema.ScoreCause;
 import io.influence.schema.UserScore;
 import io.influence.scorer.metrics.ScorerMetrics;
+import io.influence.scorer.model.DailyActivity;
 import io.influence.scorer.model.DecaySchedule;
 import io.influence.scorer.model.InfluenceParameters;
 import io.influence.scorer.model.InfluenceSnapshot;
+import io.influence.scorer.model.ScoredUser;
 import io.influence.scorer.model.UserInfluence;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +23,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Publishes the scores of users nobody engages: their score falls with time alone, and downstream
  * should see it fall. Each user has a due time, when decay could have taken {@code minDrop} points
  * (0.5 by default) off their score; an index ordered by due time ({@link ScoringTopology#DECAY_DUE_STORE})
- * lets a review visit only the users that are due, never all of them.
+ * lets a review visit only the users that are due, never all of them. The user's own record holds
+ * their due time too ({@link ScoredUser#decayReviewMillis}), which an event reads with the rest of the
+ * user, at no extra lookup, to move their index entry.
  *
  * <p>Reviews run on two clocks. A replay of old data is driven by stream time (the event time the task
  * has reached), so that 2012's users decay through 2012, not to today. Live traffic is driven by the
@@ -36,15 +40,14 @@ final class DecayReviewer {
   private final InfluenceParameters parameters;
   private final double minDrop;
   private final ScorerMetrics metrics;
-  private final KeyValueStore<String, UserInfluence.State> users;
+  private final KeyValueStore<String, ScoredUser> users;
   private final KeyValueStore<String, String> dueIndex;
-  private final KeyValueStore<String, Long> dueByUser;
   private final ProcessorContext<String, UserScore> context;
   private final DailyActivityRecorder history;
   private long latestEventLagMillis = Long.MAX_VALUE;
 
   DecayReviewer(InfluenceParameters parameters, double minDrop, ScorerMetrics metrics, ProcessorContext<String, UserScore> context,
-      KeyValueStore<String, UserInfluence.State> users, DailyActivityRecorder history) {
+      KeyValueStore<String, ScoredUser> users, DailyActivityRecorder history) {
     this.parameters = parameters;
     this.minDrop = minDrop;
     this.metrics = metrics;
@@ -52,20 +55,26 @@ final class DecayReviewer {
     this.users = users;
     this.history = history;
     this.dueIndex = context.getStateStore(ScoringTopology.DECAY_DUE_STORE);
-    this.dueByUser = context.getStateStore(ScoringTopology.DECAY_DUE_BY_USER_STORE);
   }
 
-  /** After a user's score was computed at {@code snapshot.asOfMillis()}: their first review is due when decay could have moved it. */
-  void scheduleAfterEvent(InfluenceSnapshot snapshot) {
+  /**
+   * After a user's score was computed at {@code snapshot.asOfMillis()}: their first review is due when
+   * decay could have moved it.
+   *
+   * @param dueMillis the user's review due now ({@link ScoredUser#NO_REVIEW} for none)
+   * @return their review due from now on, for their record
+   */
+  long scheduleAfterEvent(InfluenceSnapshot snapshot, long dueMillis) {
     latestEventLagMillis = context.currentSystemTimeMs() - snapshot.asOfMillis();
     // A review already due earlier stays: it will find the user active and look again when decay
     // could have moved the score since their latest engagement (reviewUser). So an active user's
     // engagements cost no index writes, only an occasional review.
-    Long due = dueByUser.get(snapshot.userId());
     long firstReview = DecaySchedule.firstReview(snapshot.asOfMillis(), minDrop, parameters);
-    if (due == null || firstReview < due) {
-      schedule(snapshot.userId(), firstReview, due);
+    if (firstReview < dueMillis) {
+      schedule(snapshot.userId(), firstReview, dueMillis);
+      return firstReview;
     }
+    return dueMillis;
   }
 
   /** The time a review runs at: the wall clock for live traffic, stream time for a replay. */
@@ -92,49 +101,49 @@ final class DecayReviewer {
     metrics.decayReviewed(due.size(), Duration.ofNanos(System.nanoTime() - started));
   }
 
+  /** The user's index entry, due by {@code now}, has been deleted: so is the review in their record, whatever comes next. */
   private void reviewUser(String userId, long now) {
-    dueByUser.delete(userId);
-    UserInfluence.State stored = users.get(userId);
+    ScoredUser stored = users.get(userId);
     if (stored == null) {
       return;
     }
-    UserInfluence user = UserInfluence.restore(stored);
-    if (user.published() == null) {
-      return;
+    UserInfluence user = UserInfluence.restore(stored.influence());
+    DailyActivity currentDay = stored.currentDay();
+    long next = ScoredUser.NO_REVIEW;
+    if (user.published() != null) {
+      long afterLatestEvent = DecaySchedule.firstReview(user.latestEventMillis(), minDrop, parameters);
+      if (now < user.latestEventMillis()) {
+        next = afterLatestEvent;
+      } else {
+        InfluenceSnapshot snapshot = user.snapshotAt(now, parameters);
+        if (user.isWorthPublishing(snapshot, minDrop)) {
+          double previous = user.markDecayed(snapshot);
+          ScoreCause cause = ScoreCause.newBuilder().setKind(CauseKind.DECAY).setContribution(0.0).build();
+          context.forward(new Record<>(userId, UserScores.toRecord(snapshot, previous, user.published(), cause), now));
+          metrics.scoreUpdated("decay");
+          currentDay = history.recordScore(userId, currentDay, snapshot.score(), now);
+        }
+        // Engaged since the review was set: first when the score could have moved since then. Otherwise
+        // when it will have fallen by minDrop from what was published, if it ever does.
+        next = afterLatestEvent > now ? afterLatestEvent : user.whenScoreFallsTo(user.published().score() - minDrop, now, parameters);
+      }
     }
-    long afterLatestEvent = DecaySchedule.firstReview(user.latestEventMillis(), minDrop, parameters);
-    if (now < user.latestEventMillis()) {
-      schedule(userId, afterLatestEvent, null);
-      return;
+    if (next != ScoredUser.NO_REVIEW) {
+      schedule(userId, next, ScoredUser.NO_REVIEW);
     }
-    InfluenceSnapshot snapshot = user.snapshotAt(now, parameters);
-    if (user.isWorthPublishing(snapshot, minDrop)) {
-      double previous = user.markDecayed(snapshot);
-      ScoreCause cause = ScoreCause.newBuilder().setKind(CauseKind.DECAY).setContribution(0.0).build();
-      context.forward(new Record<>(userId, UserScores.toRecord(snapshot, previous, user.published(), cause), now));
-      metrics.scoreUpdated("decay");
-      history.recordScore(userId, snapshot.score(), now);
-    }
-    users.put(userId, user.state());
-    // Engaged since the review was set: first when the score could have moved since then. Otherwise
-    // when it will have fallen by minDrop from what was published, if it ever does.
-    long next = afterLatestEvent > now ? afterLatestEvent : user.whenScoreFallsTo(user.published().score() - minDrop, now, parameters);
-    if (next != Long.MAX_VALUE) {
-      schedule(userId, next, null);
-    }
+    users.put(userId, new ScoredUser(user.state(), currentDay, next));
   }
 
-  /** @param previous the user's due time now (null for none), which the index entry moves from */
-  private void schedule(String userId, long dueMillis, Long previous) {
-    if (previous != null) {
-      dueIndex.delete(indexKey(previous, userId));
+  /** @param previousMillis the user's due time now ({@link ScoredUser#NO_REVIEW} for none), which the index entry moves from */
+  private void schedule(String userId, long dueMillis, long previousMillis) {
+    if (previousMillis != ScoredUser.NO_REVIEW) {
+      dueIndex.delete(indexKey(previousMillis, userId));
     }
     dueIndex.put(indexKey(dueMillis, userId), userId);
-    dueByUser.put(userId, dueMillis);
   }
 
-  /** Ordered by due time. */
-  private static String indexKey(long dueMillis, String userId) {
+  /** The index entry of a user due at {@code dueMillis}. */
+  static String indexKey(long dueMillis, String userId) {
     return OrderedKeys.of(dueMillis, userId);
   }
 }

@@ -4,7 +4,7 @@ import io.influence.schema.ErasureRequest;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.model.DailyActivity;
 import io.influence.scorer.model.PairHistory;
-import io.influence.scorer.model.UserInfluence;
+import io.influence.scorer.model.ScoredUser;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -30,10 +30,9 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 final class ErasureProcessor implements Processor<String, ErasureRequest, String, ErasureRequest> {
   private final ScorerMetrics metrics;
   private ProcessorContext<String, ErasureRequest> context;
-  private KeyValueStore<String, UserInfluence.State> users;
+  private KeyValueStore<String, ScoredUser> users;
   private KeyValueStore<String, PairHistory> pairs;
   private KeyValueStore<String, String> dueIndex;
-  private KeyValueStore<String, Long> dueByUser;
   private WindowStore<String, DailyActivity> days;
   private KeyValueStore<String, Long> erasedTargets;
 
@@ -47,7 +46,6 @@ final class ErasureProcessor implements Processor<String, ErasureRequest, String
     this.users = context.getStateStore(ScoringTopology.USER_INFLUENCE_STORE);
     this.pairs = context.getStateStore(ScoringTopology.PAIR_HISTORY_STORE);
     this.dueIndex = context.getStateStore(ScoringTopology.DECAY_DUE_STORE);
-    this.dueByUser = context.getStateStore(ScoringTopology.DECAY_DUE_BY_USER_STORE);
     this.days = context.getStateStore(ScoringTopology.DAILY_ACTIVITY_STORE);
     this.erasedTargets = context.getStateStore(ScoringTopology.ERASED_TARGETS_STORE);
   }
@@ -62,13 +60,11 @@ final class ErasureProcessor implements Processor<String, ErasureRequest, String
     }
     String userId = record.key();
     erasedTargets.put(userId, record.value().getRequestedAt().toEpochMilli());
-    users.delete(userId);
-    deletePairsEngaging(userId);
-    Long due = dueByUser.get(userId);
-    if (due != null) {
-      dueIndex.delete(OrderedKeys.of(due, userId));
-      dueByUser.delete(userId);
+    ScoredUser user = users.delete(userId);
+    if (user != null && user.decayReviewMillis() != ScoredUser.NO_REVIEW) {
+      dueIndex.delete(DecayReviewer.indexKey(user.decayReviewMillis(), userId));
     }
+    deletePairsEngaging(userId);
     deleteDays(userId);
     context.forward(record);
     metrics.scoreUpdated("erasure");

@@ -33,22 +33,23 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * begins again. Deletes write tombstones to the changelog, which compaction then drops.
  * docs/ARCHITECTURE.md compares this with the other designs.
  *
+ * @param <K> the keys
  * @param <V> the stored values
  */
-final class ExpiringStore<V> {
+final class ExpiringStore<K, V> {
   static final int WRITES_PER_SWEEP = 1_000;
   static final Duration IDLE_SWEEP_INTERVAL = Duration.ofMinutes(1);
   static final int MIN_VISITED_PER_IDLE_SWEEP = 1_000;
   private static final int MAX_VISITED_PER_SWEEP = 20_000;
 
   private final String name;
-  private final KeyValueStore<String, V> entries;
+  private final KeyValueStore<K, V> entries;
   private final ProcessingContext context;
   private final ToLongFunction<V> forgottenAt;
   private final long graceMillis;
   private final ScorerMetrics metrics;
   /** The last key the previous sweep read; null to start from the first. */
-  private String resumeAfter;
+  private K resumeAfter;
   private long writesSinceSweep;
 
   private ExpiringStore(String name, ProcessingContext context, ToLongFunction<V> forgottenAt, Duration grace, ScorerMetrics metrics) {
@@ -67,20 +68,20 @@ final class ExpiringStore<V> {
    * @param forgottenAt from when a value no longer affects an event at or after that time
    * @param grace how far behind stream time an event may still arrive ({@code late.grace})
    */
-  static <V> ExpiringStore<V> open(ProcessingContext context, String name, ToLongFunction<V> forgottenAt, Duration grace,
+  static <K, V> ExpiringStore<K, V> open(ProcessingContext context, String name, ToLongFunction<V> forgottenAt, Duration grace,
       ScorerMetrics metrics) {
-    ExpiringStore<V> store = new ExpiringStore<>(name, context, forgottenAt, grace, metrics);
+    ExpiringStore<K, V> store = new ExpiringStore<>(name, context, forgottenAt, grace, metrics);
     metrics.stateSwept(name, 0);
     context.schedule(IDLE_SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
         wallClock -> store.sweep(Math.max(MIN_VISITED_PER_IDLE_SWEEP, 2 * store.writesSinceSweep)));
     return store;
   }
 
-  V get(String key) {
+  V get(K key) {
     return entries.get(key);
   }
 
-  void put(String key, V value) {
+  void put(K key, V value) {
     entries.put(key, value);
     if (++writesSinceSweep >= WRITES_PER_SWEEP) {
       sweep(2 * writesSinceSweep);
@@ -95,12 +96,12 @@ final class ExpiringStore<V> {
     long streamTimeMillis = context.currentStreamTimeMs();
     long visitedAtMost = Math.min(MAX_VISITED_PER_SWEEP, budget);
     writesSinceSweep = 0;
-    List<String> expired = new ArrayList<>();
+    List<K> expired = new ArrayList<>();
     int visited = 0;
-    String last = null;
-    try (KeyValueIterator<String, V> walk = resumeAfter == null ? entries.all() : entries.range(resumeAfter, null)) {
+    K last = null;
+    try (KeyValueIterator<K, V> walk = resumeAfter == null ? entries.all() : entries.range(resumeAfter, null)) {
       while (walk.hasNext() && visited < visitedAtMost) {
-        KeyValue<String, V> entry = walk.next();
+        KeyValue<K, V> entry = walk.next();
         visited++;
         if (entry.key.equals(resumeAfter)) {
           continue;

@@ -4,11 +4,13 @@ import io.influence.schema.UserScore;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.metrics.ScorerMetrics.EventOutcome;
 import io.influence.scorer.model.Contribution;
+import io.influence.scorer.model.DailyActivity;
 import io.influence.scorer.model.Engagement;
 import io.influence.scorer.model.EngagementType;
 import io.influence.scorer.model.InfluenceParameters;
 import io.influence.scorer.model.InfluenceSnapshot;
 import io.influence.scorer.model.PairHistory;
+import io.influence.scorer.model.ScoredUser;
 import io.influence.scorer.model.UserInfluence;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -40,8 +42,8 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
   private final TopologySettings.Decay decaySettings;
   private final Duration lateGrace;
   private final ScorerMetrics metrics;
-  private KeyValueStore<String, UserInfluence.State> store;
-  private ExpiringStore<PairHistory> pairs;
+  private KeyValueStore<String, ScoredUser> store;
+  private ExpiringStore<String, PairHistory> pairs;
   private ReadOnlyKeyValueStore<String, Long> erasedUsers;
   private KeyValueStore<String, Long> erasedTargets;
   private DailyActivityRecorder history;
@@ -78,8 +80,8 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
       return;
     }
     Engagement engagement = record.value();
-    UserInfluence.State stored = store.get(engagement.targetId());
-    UserInfluence user = stored == null ? UserInfluence.newUser(engagement.targetId()) : UserInfluence.restore(stored);
+    ScoredUser stored = store.get(engagement.targetId());
+    UserInfluence user = stored == null ? UserInfluence.newUser(engagement.targetId()) : UserInfluence.restore(stored.influence());
 
     String pairKey = ScoringTopology.pairKey(engagement.targetId(), engagement.actorId());
     PairHistory pair = engagement.type() == EngagementType.POST ? null : pairs.get(pairKey);
@@ -102,7 +104,8 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
     // A late event is folded in at its own time, but the score stays as of the latest event seen.
     InfluenceSnapshot snapshot = user.snapshotAt(user.latestEventMillis(), parameters);
     boolean publishing = user.isWorthPublishing(snapshot, minScoreChange);
-    history.recordEngagement(engagement, contribution, publishing ? snapshot : null);
+    DailyActivity currentDay = history.recordEngagement(user.userId(), stored == null ? null : stored.currentDay(), engagement,
+        contribution, publishing ? snapshot : null);
     if (publishing) {
       double previous = user.markPublished(snapshot);
       context.forward(record.withKey(user.userId())
@@ -110,8 +113,8 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
           .withTimestamp(snapshot.asOfMillis()));
       metrics.scoreUpdatedByEvent(engagement.network(), snapshot.asOfMillis());
     }
-    store.put(user.userId(), user.state());
-    decay.scheduleAfterEvent(snapshot);
+    long review = decay.scheduleAfterEvent(snapshot, stored == null ? ScoredUser.NO_REVIEW : stored.decayReviewMillis());
+    store.put(user.userId(), new ScoredUser(user.state(), currentDay, review));
   }
 
   /**

@@ -14,7 +14,7 @@ import io.influence.scorer.serde.DailyActivitySerde;
 import io.influence.scorer.serde.EngagementSerde;
 import io.influence.scorer.serde.PairHistorySerde;
 import io.influence.scorer.serde.PublishedStandingSerde;
-import io.influence.scorer.serde.UserInfluenceStateSerde;
+import io.influence.scorer.serde.ScoredUserSerde;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -58,7 +58,6 @@ public final class ScoringTopology {
   public static final String ACTOR_ACTIVITY_STORE = "actor-activity";
   public static final String SEEN_EVENTS_STORE = "seen-events";
   public static final String DECAY_DUE_STORE = "decay-due";
-  public static final String DECAY_DUE_BY_USER_STORE = "decay-due-by-user";
   public static final String ENGAGEMENTS_BY_ACTOR = "engagements-by-actor";
   public static final String ACCOUNT_LINKS_STORE = "account-links";
   public static final String ERASED_USERS_STORE = "erased-users";
@@ -108,7 +107,7 @@ public final class ScoringTopology {
         ErasedUsersUpdater::new);
 
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(USER_INFLUENCE_STORE), Serdes.String(), new UserInfluenceStateSerde()));
+        Stores.persistentKeyValueStore(USER_INFLUENCE_STORE), Serdes.String(), new ScoredUserSerde()));
     // Written where scores are made and read where engagements are weighed: connecting it to both puts
     // the actor's and the target's side in one sub-topology, whose tasks read the same partition of both
     // repartition topics (see ActorScoreProcessor).
@@ -124,17 +123,13 @@ public final class ScoringTopology {
         Stores.persistentKeyValueStore(ACTOR_ACTIVITY_STORE), Serdes.String(), new ActorActivitySerde()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(DECAY_DUE_STORE), Serdes.String(), Serdes.String()));
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(DECAY_DUE_BY_USER_STORE), Serdes.String(), Serdes.Long()));
     // Not cached, like the other stores: Kafka Streams' record cache made the scorer slower (bench/RESULTS.md).
     builder.addStateStore(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(DAILY_ACTIVITY_STORE, DailyActivity.KEPT,
             Duration.ofDays(1), false),
         Serdes.String(), new DailyActivitySerde()));
-    builder.addStateStore(Stores.windowStoreBuilder(
-        Stores.persistentWindowStore(SEEN_EVENTS_STORE, settings.deduplicationWindow().multipliedBy(2),
-            settings.deduplicationWindow().multipliedBy(2), false),
-        Serdes.Bytes(), Serdes.ByteArray()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(SEEN_EVENTS_STORE), Serdes.Bytes(), Serdes.Long()));
 
     KStream<String, UserScore> scores;
     Consumed<byte[], byte[]> connectorRecords = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("interactions-source");
@@ -182,7 +177,7 @@ public final class ScoringTopology {
         .process(() -> new ScoringProcessor(settings.parameters(), settings.minScoreChange(), settings.decay(),
                 settings.timeliness().grace(), metrics),
             Named.as("score-targets"), USER_INFLUENCE_STORE, PAIR_HISTORY_STORE, DECAY_DUE_STORE,
-            DECAY_DUE_BY_USER_STORE, DAILY_ACTIVITY_STORE, ERASED_TARGETS_STORE);
+            DAILY_ACTIVITY_STORE, ERASED_TARGETS_STORE);
 
     // Erasures reach the partition that scores the user, through a topic partitioned as the engagements
     // are; once applied there they are recorded for every instance (the erased-users global store).
@@ -191,8 +186,7 @@ public final class ScoringTopology {
         .repartition(Repartitioned.with(Serdes.String(), serdes.erasures())
             .withName(ERASURES_BY_USER).withNumberOfPartitions(settings.partitions()))
         .process(() -> new ErasureProcessor(metrics), Named.as("erase-users"),
-            USER_INFLUENCE_STORE, PAIR_HISTORY_STORE, DECAY_DUE_STORE, DECAY_DUE_BY_USER_STORE, DAILY_ACTIVITY_STORE,
-            ERASED_TARGETS_STORE);
+            USER_INFLUENCE_STORE, PAIR_HISTORY_STORE, DECAY_DUE_STORE, DAILY_ACTIVITY_STORE, ERASED_TARGETS_STORE);
     applied.to(TopologySettings.appliedErasuresTopic(settings.erasuresTopic()),
         Produced.with(Serdes.String(), serdes.erasures()).withName("applied-erasures-sink"));
     KStream<String, UserScore> tombstones = applied.filter((userId, request) -> request != null, Named.as("erasures-not-withdrawn"))

@@ -1,14 +1,12 @@
 package io.influence.scorer.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.influence.scorer.model.Engagement;
 import io.influence.scorer.model.EngagementType;
 import io.influence.scorer.model.InfluenceParameters;
 import io.influence.scorer.model.UserInfluence;
 import java.util.List;
-import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 class UserInfluenceStateSerdeTest {
@@ -97,16 +95,6 @@ class UserInfluenceStateSerdeTest {
     assertThat(bits(read.momentum())).isEqualTo(bits(state.momentum()));
     state.standingByNetwork().forEach((network, sum) -> assertThat(bits(read.standingByNetwork().get(network))).isEqualTo(bits(sum)));
     state.forwardByContributor().forEach((actor, sum) -> assertThat(bits(read.forwardByContributor().get(actor))).isEqualTo(bits(sum)));
-  }
-
-  @Test
-  void aStateOfTheFormerFormatIsRefusedWithTheStoreNamed() {
-    byte[] bytes = serde.toBytes(UserInfluence.newUser("person-1").state());
-    bytes[0] = 3;
-
-    assertThatThrownBy(() -> serde.fromBytes(bytes))
-        .isInstanceOf(SerializationException.class)
-        .hasMessageContaining("the user-influence store holds a record of format version 3");
   }
 
   private static long bits(double value) {

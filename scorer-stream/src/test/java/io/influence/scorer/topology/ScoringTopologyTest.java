@@ -17,6 +17,7 @@ import io.influence.scorer.metrics.ScorerMetrics.EventOutcome;
 import io.influence.scorer.model.DailyActivity;
 import io.influence.scorer.model.EngagementType;
 import io.influence.scorer.model.InfluenceParameters;
+import io.influence.scorer.model.ScoredUser;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -197,6 +198,7 @@ class ScoringTopologyTest {
     }
     assertThat(keys(ScoringTopology.PAIR_HISTORY_STORE)).hasSize(fans);
     assertThat(keys(ScoringTopology.ACTOR_ACTIVITY_STORE)).hasSize(fans);
+    assertThat(entries(ScoringTopology.SEEN_EVENTS_STORE)).isEqualTo(fans);
 
     // the next write to each store is the one that triggers its sweep, in stream time, with no wall-clock punctuation
     send(event("later", InteractionType.SHARE, "someone", "other", july2012.plus(java.time.Duration.ofDays(150))));
@@ -204,6 +206,8 @@ class ScoringTopologyTest {
     assertThat(keys(ScoringTopology.ACTOR_ACTIVITY_STORE)).containsExactly("twitter:someone");
     assertThat(swept(ScoringTopology.PAIR_HISTORY_STORE)).isEqualTo(fans);
     assertThat(swept(ScoringTopology.ACTOR_ACTIVITY_STORE)).isEqualTo(fans);
+    assertThat(entries(ScoringTopology.SEEN_EVENTS_STORE)).isEqualTo(1);
+    assertThat(swept(ScoringTopology.SEEN_EVENTS_STORE)).isEqualTo(fans);
   }
 
   @Test
@@ -220,7 +224,9 @@ class ScoringTopologyTest {
     assertThat(tombstone.value()).isNull();
     assertThat(keys(ScoringTopology.USER_INFLUENCE_STORE)).doesNotContain("twitter:bob").contains("twitter:dave");
     assertThat(keys(ScoringTopology.PAIR_HISTORY_STORE)).noneMatch(key -> key.startsWith("twitter:bob\u0000"));
-    assertThat(keys(ScoringTopology.DECAY_DUE_BY_USER_STORE)).doesNotContain("twitter:bob");
+    try (var due = driver.<String, String>getKeyValueStore(ScoringTopology.DECAY_DUE_STORE).all()) {
+      assertThat(due).toIterable().extracting(entry -> entry.value).doesNotContain("twitter:bob").contains("twitter:dave");
+    }
     WindowStore<String, DailyActivity> days = driver.getWindowStore(ScoringTopology.DAILY_ACTIVITY_STORE);
     try (var history = days.fetch("twitter:bob", Instant.EPOCH, NOW)) {
       assertThat(history.hasNext()).isFalse();
@@ -276,6 +282,16 @@ class ScoringTopologyTest {
     return keys;
   }
 
+  private int entries(String store) {
+    int entries = 0;
+    try (var all = driver.<Object, Object>getKeyValueStore(store).all()) {
+      for (; all.hasNext(); all.next()) {
+        entries++;
+      }
+    }
+    return entries;
+  }
+
   private double swept(String store) {
     return metrics.registry().get(ScorerMetrics.STATE_ENTRIES_SWEPT).tag("store", store).counter().count();
   }
@@ -287,6 +303,16 @@ class ScoringTopologyTest {
     send(share);
     send(event("e2", InteractionType.SHARE, "carol", "bob", T0.plusSeconds(5)));
     assertThat(scores.readValuesToList()).extracting(score -> score.getCause().getEventId()).containsExactly("e1", "e2");
+    assertThat(metrics.outcomes(EventOutcome.DUPLICATE)).isEqualTo(1.0);
+  }
+
+  @Test
+  void anIdDeliveredAgainMoreThanTheDeduplicationWindowLaterCountsAsANewEvent() {
+    send(event("e1", InteractionType.SHARE, "alice", "bob", T0));
+    send(event("e1", InteractionType.SHARE, "alice", "bob", T0.plus(java.time.Duration.ofDays(8))));
+    send(event("e1", InteractionType.SHARE, "alice", "bob", T0.plus(java.time.Duration.ofDays(9))));
+
+    assertThat(scores.readValuesToList()).hasSize(2);
     assertThat(metrics.outcomes(EventOutcome.DUPLICATE)).isEqualTo(1.0);
   }
 
@@ -330,15 +356,41 @@ class ScoringTopologyTest {
     send(event("e3", InteractionType.SHARE, "dave", "bob", T0.plus(java.time.Duration.ofDays(1))));
     List<UserScore> published = scores.readValuesToList();
 
-    WindowStore<String, DailyActivity> days = driver.getWindowStore(ScoringTopology.DAILY_ACTIVITY_STORE);
-    long firstDay = DailyActivity.dayIndexOf(T0.toEpochMilli());
-    DailyActivity first = days.fetch("twitter:bob", firstDay * DailyActivity.MILLIS_PER_DAY);
+    DailyActivity first = storedDay("twitter:bob", DailyActivity.dayIndexOf(T0.toEpochMilli()));
     assertThat(first.counts()).isEqualTo(Map.of(EngagementType.SHARE, 1L, EngagementType.MENTION, 1L));
     assertThat(first.influenceByTopic()).containsOnlyKeys("cooking");
     assertThat(first.score()).isEqualTo(published.get(1).getScore());
-    DailyActivity second = days.fetch("twitter:bob", (firstDay + 1) * DailyActivity.MILLIS_PER_DAY);
+    DailyActivity second = currentDay("twitter:bob");
+    assertThat(second.dayIndex()).isEqualTo(first.dayIndex() + 1);
     assertThat(second.counts()).isEqualTo(Map.of(EngagementType.SHARE, 1L));
     assertThat(second.score()).isEqualTo(published.get(2).getScore());
+  }
+
+  @Test
+  void theDayInProgressStaysInTheUsersRecordUntilALaterDayBeginsAndALateEventJoinsItsStoredDay() {
+    send(event("e1", InteractionType.SHARE, "alice", "bob", T0));
+    send(event("e2", InteractionType.MENTION, "carol", "bob", T0.plus(java.time.Duration.ofHours(1))));
+    long firstDay = DailyActivity.dayIndexOf(T0.toEpochMilli());
+    assertThat(storedDay("twitter:bob", firstDay)).isNull();
+    assertThat(currentDay("twitter:bob").counts()).isEqualTo(Map.of(EngagementType.SHARE, 1L, EngagementType.MENTION, 1L));
+
+    send(event("e3", InteractionType.SHARE, "dave", "bob", T0.plus(java.time.Duration.ofDays(1))));
+    send(event("e4", InteractionType.REPLY, "erin", "bob", T0.plus(java.time.Duration.ofHours(2))));
+
+    assertThat(storedDay("twitter:bob", firstDay).counts())
+        .isEqualTo(Map.of(EngagementType.SHARE, 1L, EngagementType.MENTION, 1L, EngagementType.REPLY, 1L));
+    assertThat(currentDay("twitter:bob").dayIndex()).isEqualTo(firstDay + 1);
+    assertThat(currentDay("twitter:bob").counts()).isEqualTo(Map.of(EngagementType.SHARE, 1L));
+    assertThat(storedDay("twitter:bob", firstDay + 1)).isNull();
+  }
+
+  private DailyActivity storedDay(String userId, long dayIndex) {
+    WindowStore<String, DailyActivity> days = driver.getWindowStore(ScoringTopology.DAILY_ACTIVITY_STORE);
+    return days.fetch(userId, dayIndex * DailyActivity.MILLIS_PER_DAY);
+  }
+
+  private DailyActivity currentDay(String userId) {
+    return driver.<String, ScoredUser>getKeyValueStore(ScoringTopology.USER_INFLUENCE_STORE).get(userId).currentDay();
   }
 
   @Test

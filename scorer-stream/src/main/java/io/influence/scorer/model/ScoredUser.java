@@ -13,6 +13,7 @@ package io.influence.scorer.model;
  * @param decayReviewMillis when their decay review is due ({@link DecaySchedule}); {@link #NO_REVIEW} if none is
  */
 public record ScoredUser(UserInfluence.State influence, DailyActivity currentDay, long decayReviewMillis) {
+  /** What {@link UserInfluence#whenScoreFallsTo} answers for a score that never falls that far. */
   public static final long NO_REVIEW = Long.MAX_VALUE;
 
   public String userId() {

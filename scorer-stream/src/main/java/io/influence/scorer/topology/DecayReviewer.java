@@ -110,28 +110,32 @@ final class DecayReviewer {
     UserInfluence user = UserInfluence.restore(stored.influence());
     DailyActivity currentDay = stored.currentDay();
     long next = ScoredUser.NO_REVIEW;
-    if (user.published() != null) {
+    if (user.published() != null && now < user.latestEventMillis()) {
+      next = DecaySchedule.firstReview(user.latestEventMillis(), minDrop, parameters);
+    } else if (user.published() != null) {
+      currentDay = publishIfFallen(user, currentDay, now);
+      // Engaged since the review was set: first when the score could have moved since then. Otherwise
+      // when it will have fallen by minDrop from what was published, if it ever does (NO_REVIEW if never).
       long afterLatestEvent = DecaySchedule.firstReview(user.latestEventMillis(), minDrop, parameters);
-      if (now < user.latestEventMillis()) {
-        next = afterLatestEvent;
-      } else {
-        InfluenceSnapshot snapshot = user.snapshotAt(now, parameters);
-        if (user.isWorthPublishing(snapshot, minDrop)) {
-          double previous = user.markDecayed(snapshot);
-          ScoreCause cause = ScoreCause.newBuilder().setKind(CauseKind.DECAY).setContribution(0.0).build();
-          context.forward(new Record<>(userId, UserScores.toRecord(snapshot, previous, user.published(), cause), now));
-          metrics.scoreUpdated("decay");
-          currentDay = history.recordScore(userId, currentDay, snapshot.score(), now);
-        }
-        // Engaged since the review was set: first when the score could have moved since then. Otherwise
-        // when it will have fallen by minDrop from what was published, if it ever does.
-        next = afterLatestEvent > now ? afterLatestEvent : user.whenScoreFallsTo(user.published().score() - minDrop, now, parameters);
-      }
+      next = afterLatestEvent > now ? afterLatestEvent : user.whenScoreFallsTo(user.published().score() - minDrop, now, parameters);
     }
     if (next != ScoredUser.NO_REVIEW) {
       schedule(userId, next, ScoredUser.NO_REVIEW);
     }
     users.put(userId, new ScoredUser(user.state(), currentDay, next));
+  }
+
+  /** Publishes the user's score as of {@code now} if decay took {@code minDrop} or more off it; returns their day in progress after it. */
+  private DailyActivity publishIfFallen(UserInfluence user, DailyActivity currentDay, long now) {
+    InfluenceSnapshot snapshot = user.snapshotAt(now, parameters);
+    if (!user.isWorthPublishing(snapshot, minDrop)) {
+      return currentDay;
+    }
+    double previous = user.markDecayed(snapshot);
+    ScoreCause cause = ScoreCause.newBuilder().setKind(CauseKind.DECAY).setContribution(0.0).build();
+    context.forward(new Record<>(user.userId(), UserScores.toRecord(snapshot, previous, user.published(), cause), now));
+    metrics.scoreUpdated("decay");
+    return history.recordScore(user.userId(), currentDay, snapshot.score(), now);
   }
 
   /** @param previousMillis the user's due time now ({@link ScoredUser#NO_REVIEW} for none), which the index entry moves from */

@@ -26,16 +26,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -230,13 +237,16 @@ class CrashRecoveryIT {
     return CliProcess.start(arguments, Map.of(), directory.resolve(name + ".log"));
   }
 
-  /** Waits until neither the scorer's outcomes nor its group's committed offsets have moved for 5 s. */
+  /**
+   * Waits until {@code scorer} runs, no transaction is open on the application's topics and its group has
+   * consumed every record of its sources (the connector topics, and the repartition topics whose backlog
+   * a stopped instance leaves behind). Quiet counters are not enough: a SIGKILLed instance's transaction
+   * stays open until the broker aborts it, 10 to 20 s later, and nothing written after it can be read
+   * until then, so a scorer can sit idle with records still to come.
+   */
   private static void awaitQuiet(ScorerService scorer) {
-    AtomicLong last = new AtomicLong(-1);
-    await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(5)).until(() -> {
-      long now = (long) scorer.metrics().allOutcomes() + Progress.committedTotal(scorer.config());
-      return scorer.queries().approximateUserCount().isPresent() && last.getAndSet(now) == now;
-    });
+    await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() ->
+        scorer.streams().state() == KafkaStreams.State.RUNNING && Progress.consumedEverything(scorer.config()));
   }
 
   /** How much of the input the scorer's group has committed, as a share of what was published. */
@@ -254,10 +264,49 @@ class CrashRecoveryIT {
       });
     }
 
-    static long committedTotal(ScorerConfig config) throws Exception {
-      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(ScorerConfig.BOOTSTRAP_SERVERS)))) {
-        return committed(admin).values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+    /**
+     * Whether no transaction is open on the application's topics and no record of a source topic lies past
+     * the group's committed offset. The second is read, not computed: a transaction's commit marker takes
+     * an offset, so a partition can end past its committed offset with nothing left to consume.
+     */
+    static boolean consumedEverything(ScorerConfig config) throws Exception {
+      String bootstrap = config.get(ScorerConfig.BOOTSTRAP_SERVERS);
+      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+          KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of(
+              ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+              ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+              ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        List<TopicPartition> partitions = admin.listTopics().names().get().stream()
+            .filter(topic -> topic.startsWith("interactions.") || topic.startsWith(APPLICATION_ID + "-"))
+            .flatMap(topic -> reader.partitionsFor(topic).stream().map(info -> new TopicPartition(topic, info.partition())))
+            .toList();
+        if (!latest(admin, partitions, IsolationLevel.READ_COMMITTED).equals(latest(admin, partitions, IsolationLevel.READ_UNCOMMITTED))) {
+          return false;
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = committed(admin);
+        List<TopicPartition> sources = partitions.stream()
+            .filter(partition -> partition.topic().startsWith("interactions.") || partition.topic().endsWith("-repartition"))
+            .toList();
+        reader.assign(sources);
+        sources.forEach(partition -> reader.seek(partition, committed.containsKey(partition) ? committed.get(partition).offset() : 0));
+        Map<TopicPartition, Long> ends = reader.endOffsets(sources);
+        long giveUpAt = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (sources.stream().anyMatch(partition -> reader.position(partition) < ends.get(partition))) {
+          if (!reader.poll(Duration.ofMillis(500)).isEmpty() || System.nanoTime() > giveUpAt) {
+            return false;
+          }
+        }
+        return true;
       }
+    }
+
+    /** The end of each partition: past the last record, or for {@code READ_COMMITTED} before the first open transaction's. */
+    private static Map<TopicPartition, Long> latest(Admin admin, List<TopicPartition> partitions, IsolationLevel isolation) throws Exception {
+      Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+      partitions.forEach(partition -> specs.put(partition, OffsetSpec.latest()));
+      Map<TopicPartition, Long> ends = new HashMap<>();
+      admin.listOffsets(specs, new ListOffsetsOptions(isolation)).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+      return ends;
     }
 
     private static long committedInput(Admin admin) throws Exception {

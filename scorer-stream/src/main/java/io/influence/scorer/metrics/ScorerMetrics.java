@@ -61,7 +61,6 @@ public final class ScorerMetrics {
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
   private final Counter decayReviews;
   private final Timer decayReviewDuration;
-  private final AtomicLong usersTracked = new AtomicLong();
   private volatile Supplier<OptionalLong> userCount = OptionalLong::empty;
 
   /** Meters on {@code registry}, with latencies measured against the system clock. */
@@ -78,7 +77,7 @@ public final class ScorerMetrics {
     decayReviewDuration = Timer.builder(DECAY_REVIEW_DURATION).description("How long each decay review took")
         .register(registry);
     outcomeCounter(EventOutcome.DUPLICATE, DUPLICATE_EVENT_ID);
-    Gauge.builder(USERS_TRACKED, this::usersTracked)
+    Gauge.builder(USERS_TRACKED, lastKnown(() -> userCount.get()))
         .description("Users whose influence this instance's active stores hold (RocksDB's estimate)")
         .register(registry);
   }
@@ -154,17 +153,17 @@ public final class ScorerMetrics {
    * disk grow with. An empty count (a store being restored) keeps the last value.
    */
   public void reportUsersHeld(String structure, Supplier<OptionalLong> count) {
-    AtomicLong last = new AtomicLong();
-    Gauge.builder(USERS_HELD, () -> {
-      count.get().ifPresent(last::set);
-      return last.get();
-    }).description("Users a store or in-heap structure holds on this instance, standby copies included (RocksDB's estimate for stores)")
+    Gauge.builder(USERS_HELD, lastKnown(count)).description("Users a store or in-heap structure holds on this instance, standby copies included (RocksDB's estimate for stores)")
         .tag("structure", structure).register(registry);
   }
 
-  private long usersTracked() {
-    userCount.get().ifPresent(usersTracked::set);
-    return usersTracked.get();
+  /** A gauge's value: {@code count}'s latest answer, kept while it has none. */
+  private static Supplier<Number> lastKnown(Supplier<OptionalLong> count) {
+    AtomicLong last = new AtomicLong();
+    return () -> {
+      count.get().ifPresent(last::set);
+      return last.get();
+    };
   }
 
   /**

@@ -11,7 +11,6 @@ import io.influence.scorer.config.ScorerConfig;
 import io.influence.scorer.embedded.EmbeddedStack;
 import io.influence.scorer.service.ScorerService;
 import io.influence.scorer.topology.ScoringTopology;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +60,7 @@ public final class CapacityBenchmark {
       ServiceBench.deleteRecursively(scored);
 
       // The same application on an empty disk: every store comes back from its changelog.
-      ScorerConfig restoring = first.with(Map.of(ScorerConfig.STATE_DIR.key(), Files.createTempDirectory("capacity-restore").toString(),
+      ScorerConfig restoring = first.with(Map.of(ScorerConfig.STATE_DIR.key(), ServiceBench.stateDirectory("capacity-restore").toString(),
           ScorerConfig.HTTP_PORT.key(), String.valueOf(FreePorts.next())));
       long restoreStarted = System.nanoTime();
       try (ScorerService restored = ScorerService.start(restoring, Clock.systemUTC())) {

@@ -152,7 +152,7 @@ public final class QueryLatencyBenchmark {
 
   private static ScorerService startInstance(EmbeddedStack stack) throws IOException {
     int port = FreePorts.next();
-    ScorerConfig config = stack.scorerConfig(Files.createTempDirectory("query-latency"), port).with(Map.of(
+    ScorerConfig config = stack.scorerConfig(ServiceBench.stateDirectory("query-latency"), port).with(Map.of(
         ScorerConfig.APPLICATION_ID.key(), "query-latency",
         ScorerConfig.APPLICATION_SERVER.key(), "localhost:" + port,
         ScorerConfig.STANDBY_REPLICAS.key(), "1",

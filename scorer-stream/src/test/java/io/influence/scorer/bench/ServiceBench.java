@@ -8,6 +8,7 @@ import io.influence.connector.ReplayCounts;
 import io.influence.connector.SnapActivityReader;
 import io.influence.scorer.embedded.EmbeddedStack;
 import io.influence.embedded.FreePorts;
+import io.influence.embedded.ScratchDirectory;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.registry.ConfluentAvroSerde;
 import io.influence.registry.RestSchemaRegistryClient;
@@ -36,6 +37,15 @@ import org.apache.kafka.streams.Topology;
  */
 final class ServiceBench {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * Every run's state directory is made under this one, deleted when the benchmark's JVM exits: a run
+   * that stops on an exception, or a benchmark that keeps its state to the end, leaves nothing in /tmp.
+   */
+  private static final ScratchDirectory STATE_ROOT = ScratchDirectory.create("bench-state");
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(STATE_ROOT::close, "bench-state-cleanup"));
+  }
 
   private ServiceBench() {}
 
@@ -89,7 +99,7 @@ final class ServiceBench {
     Map<String, String> settings = new HashMap<>(overrides);
     settings.put(ScorerConfig.APPLICATION_ID.key(), run);
     settings.put(ScorerConfig.OUTPUT_TOPIC.key(), "influence-scores-" + run);
-    return stack.scorerConfig(Files.createTempDirectory(name + "-state"), FreePorts.next()).with(settings);
+    return stack.scorerConfig(stateDirectory(name), FreePorts.next()).with(settings);
   }
 
   /** Seconds from the first event a scorer consumes to the moment every one of {@code events} has an outcome. */
@@ -104,7 +114,7 @@ final class ServiceBench {
    */
   static double secondsToRun(ScorerConfig scorer, String applicationId, Topology topology, LongAdder processed, long events)
       throws IOException, InterruptedException {
-    Path state = Files.createTempDirectory(applicationId + "-state");
+    Path state = stateDirectory(applicationId);
     Properties props = ScorerService.streamsProperties(scorer);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
@@ -137,6 +147,11 @@ final class ServiceBench {
     String load = Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
     return String.format("%d cores, load average %s at the end, Java %s (%s)", Runtime.getRuntime().availableProcessors(), load,
         System.getProperty("java.version"), System.getProperty("java.vm.name"));
+  }
+
+  /** A new, empty state directory for the run {@code name}, removed at exit if not before. */
+  static Path stateDirectory(String name) throws IOException {
+    return Files.createTempDirectory(STATE_ROOT.path(), name + "-state");
   }
 
   /** Removes a run's state directory, so that a session does not leave gigabytes in /tmp. */

@@ -275,6 +275,9 @@ class CrashRecoveryIT {
           KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of(
               ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
               ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+              // Should a position fall before what Streams purged from a repartition topic, the reader
+              // reads from the start rather than skipping to the end and seeing nothing left.
+              ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
               ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
         List<TopicPartition> partitions = admin.listTopics().names().get().stream()
             .filter(topic -> topic.startsWith("interactions.") || topic.startsWith(APPLICATION_ID + "-"))

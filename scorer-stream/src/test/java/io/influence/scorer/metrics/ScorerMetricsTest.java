@@ -94,6 +94,18 @@ class ScorerMetricsTest {
   }
 
   @Test
+  void usersHeldIsOneSeriesPerStructureAndKeepsItsLastAnswerWhileRestoring() {
+    AtomicReference<OptionalLong> store = new AtomicReference<>(OptionalLong.of(7));
+    metrics.reportUsersHeld("user-influence", store::get);
+    metrics.reportUsersHeld("leaderboards", () -> OptionalLong.of(3));
+    assertThat(registry.get(ScorerMetrics.USERS_HELD).tag("structure", "user-influence").gauge().value()).isEqualTo(7);
+
+    store.set(OptionalLong.empty());
+    assertThat(registry.get(ScorerMetrics.USERS_HELD).tag("structure", "user-influence").gauge().value()).isEqualTo(7);
+    assertThat(registry.get(ScorerMetrics.USERS_HELD).tag("structure", "leaderboards").gauge().value()).isEqualTo(3);
+  }
+
+  @Test
   void anHttpRequestIsTimedByRouteStatusAndWhetherAnotherInstanceAnswered() {
     metrics.httpRequest("GET", "/v1/users/{userId}", 200, false, 3_000_000);
     metrics.httpRequest("GET", "/v1/users/{userId}", 200, true, 9_000_000);

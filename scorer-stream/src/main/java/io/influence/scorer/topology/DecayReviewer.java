@@ -110,10 +110,11 @@ final class DecayReviewer {
     UserInfluence user = UserInfluence.restore(stored.influence());
     DailyActivity currentDay = stored.currentDay();
     long next = ScoredUser.NO_REVIEW;
-    if (user.published() != null && now < user.latestEventMillis()) {
-      next = DecaySchedule.firstReview(user.latestEventMillis(), minDrop, parameters);
-    } else if (user.published() != null) {
-      currentDay = publishIfFallen(user, currentDay, now);
+    if (user.published() != null) {
+      // A review whose clock is behind the user's latest event publishes nothing: the score stays as of that event.
+      if (now >= user.latestEventMillis()) {
+        currentDay = publishIfFallen(user, currentDay, now);
+      }
       // Engaged since the review was set: first when the score could have moved since then. Otherwise
       // when it will have fallen by minDrop from what was published, if it ever does (NO_REVIEW if never).
       long afterLatestEvent = DecaySchedule.firstReview(user.latestEventMillis(), minDrop, parameters);

@@ -60,6 +60,7 @@ class CrashRecoveryIT {
   private static final Logger log = LoggerFactory.getLogger(CrashRecoveryIT.class);
   private static final Instant UNTIL = Instant.parse("2012-07-04T00:00:00Z");
   private static final String APPLICATION_ID = "crash-recovery";
+  private static final String CONNECTOR_TOPICS = "interactions.";
   private static final Duration PATIENCE = Duration.ofMinutes(3);
   private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
   private static final Duration REGISTRY_OUTAGE = Duration.ofSeconds(30);
@@ -280,7 +281,7 @@ class CrashRecoveryIT {
               ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
               ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
         List<TopicPartition> partitions = admin.listTopics().names().get().stream()
-            .filter(topic -> topic.startsWith("interactions.") || topic.startsWith(APPLICATION_ID + "-"))
+            .filter(topic -> topic.startsWith(CONNECTOR_TOPICS) || topic.startsWith(APPLICATION_ID + "-"))
             .flatMap(topic -> reader.partitionsFor(topic).stream().map(info -> new TopicPartition(topic, info.partition())))
             .toList();
         if (!latest(admin, partitions, IsolationLevel.READ_COMMITTED).equals(latest(admin, partitions, IsolationLevel.READ_UNCOMMITTED))) {
@@ -288,7 +289,7 @@ class CrashRecoveryIT {
         }
         Map<TopicPartition, OffsetAndMetadata> committed = committed(admin);
         List<TopicPartition> sources = partitions.stream()
-            .filter(partition -> partition.topic().startsWith("interactions.") || partition.topic().endsWith("-repartition"))
+            .filter(partition -> partition.topic().startsWith(CONNECTOR_TOPICS) || partition.topic().endsWith("-repartition"))
             .toList();
         reader.assign(sources);
         sources.forEach(partition -> reader.seek(partition, committed.containsKey(partition) ? committed.get(partition).offset() : 0));
@@ -314,7 +315,7 @@ class CrashRecoveryIT {
 
     private static long committedInput(Admin admin) throws Exception {
       return committed(admin).entrySet().stream()
-          .filter(entry -> entry.getKey().topic().startsWith("interactions."))
+          .filter(entry -> entry.getKey().topic().startsWith(CONNECTOR_TOPICS))
           .mapToLong(entry -> entry.getValue().offset())
           .sum();
     }

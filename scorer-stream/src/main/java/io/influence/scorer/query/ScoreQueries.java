@@ -6,6 +6,7 @@ import io.influence.scorer.model.InfluenceParameters;
 import io.influence.scorer.model.InfluenceSnapshot;
 import io.influence.scorer.model.ScoredUser;
 import io.influence.scorer.model.UserInfluence;
+import io.influence.scorer.topology.Identities;
 import io.influence.scorer.topology.ScoringTopology;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,22 +79,19 @@ public final class ScoreQueries {
 
   /**
    * The accounts linked to {@code userId}, in the order of their keys. The links are a global store, so
-   * any instance answers; it is read whole, which is cheap while links are few beside users (only people
-   * who connect several networks have one), and is the first thing to index if that stops being true.
+   * any instance answers, from the store's index of each person's accounts.
    */
   public LinkedAccounts accounts(String userId) {
-    List<LinkedAccounts.Account> accounts = new ArrayList<>();
-    try (KeyValueIterator<String, AccountLink> links = streams.store(StoreQueryParameters.fromNameAndType(
-        ScoringTopology.ACCOUNT_LINKS_STORE, QueryableStoreTypes.<String, AccountLink>keyValueStore())).all()) {
-      links.forEachRemaining(link -> {
-        if (link.value != null && userId.equals(link.value.getPersonId())) {
-          accounts.add(new LinkedAccounts.Account(link.value.getNetwork(), link.value.getAccount(), link.value.getLinkedAt()));
-        }
-      });
+    try {
+      List<LinkedAccounts.Account> accounts = Identities.linksOf(streams.store(StoreQueryParameters.fromNameAndType(
+              ScoringTopology.ACCOUNT_LINKS_STORE, QueryableStoreTypes.<String, AccountLink>keyValueStore())), userId)
+          .stream()
+          .map(link -> new LinkedAccounts.Account(link.getNetwork(), link.getAccount(), link.getLinkedAt()))
+          .toList();
+      return new LinkedAccounts(userId, accounts);
     } catch (InvalidStateStoreException e) {
       throw unavailable(e);
     }
-    return new LinkedAccounts(userId, accounts);
   }
 
   /** Every user this instance's active stores hold, as of {@code atMillis}; for exports, not for requests. */

@@ -22,27 +22,23 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.TopicNameExtractor;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The scoring pipeline: connector records → decoded events (or dead letters) → identities → the
  * actor's score → repartition by target → the target's influence → {@link UserScore}.
  *
- * <p>Partitioning: account links are a global table, so an event is resolved in whatever partition it
+ * <p>Partitioning: account links are a global store, so an event is resolved in whatever partition it
  * arrives. Two repartition topics follow, with as many partitions each:
  * {@value #ENGAGEMENTS_BY_ACTOR} brings an actor's engagements together to apply Klout's selectivity
  * rule and to read the actor's published score, and {@value #ENGAGEMENTS_BY_TARGET} brings them to the
@@ -59,7 +55,7 @@ public final class ScoringTopology {
   public static final String SEEN_EVENTS_STORE = "seen-events";
   public static final String DECAY_DUE_STORE = "decay-due";
   public static final String ENGAGEMENTS_BY_ACTOR = "engagements-by-actor";
-  public static final String ACCOUNT_LINKS_STORE = "account-links";
+  public static final String ACCOUNT_LINKS_STORE = "linked-accounts";
   public static final String ERASED_USERS_STORE = "erased-users";
   public static final String ERASURES_BY_USER = "erasures-by-user";
   public static final String ERASED_TARGETS_STORE = "erased-targets";
@@ -93,10 +89,12 @@ public final class ScoringTopology {
     StreamsBuilder builder = new StreamsBuilder();
     // Not cached: every event looks up two accounts, nearly all without a link, and a miss through the
     // record cache cost more than RocksDB's Bloom filter (about 6 % of the replay's rate, bench/RESULTS.md).
-    GlobalKTable<String, AccountLink> accountLinks = builder.globalTable(settings.accountLinksTopic(),
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCOUNT_LINKS_STORE), Serdes.String(), serdes.accountLinks())
+            .withLoggingDisabled(),
+        settings.accountLinksTopic(),
         Consumed.with(Serdes.String(), serdes.accountLinks()).withName("account-links-source"),
-        Materialized.<String, AccountLink, KeyValueStore<Bytes, byte[]>>as(ACCOUNT_LINKS_STORE)
-            .withKeySerde(Serdes.String()).withValueSerde(serdes.accountLinks()).withCachingDisabled());
+        AccountLinksUpdater::new);
     // Every user forgotten, on every instance: few, and needed wherever an engagement arrives. Read from
     // the erasures applied, not the requests, since Kafka Streams lets one topic feed one source only.
     builder.addGlobalStore(
@@ -151,16 +149,7 @@ public final class ScoringTopology {
 
     scores = decoded.get("decoded-accepted")
         .mapValues(value -> ((Decoded.Accepted) value).event(), Named.as("accepted-events"))
-        .leftJoin(accountLinks,
-            (eventId, event) -> Identities.accountKey(event.getNetwork(), Engagements.targetAccount(event)),
-            (event, link) -> new Resolving(event, Identities.userId(event.getNetwork(), Engagements.targetAccount(event), link)),
-            Named.as("resolve-target"))
-        .leftJoin(accountLinks,
-            (eventId, resolving) -> Identities.accountKey(resolving.event().getNetwork(), resolving.event().getActorAccount()),
-            (resolving, link) -> resolving.withActor(
-                Identities.userId(resolving.event().getNetwork(), resolving.event().getActorAccount(), link)),
-            Named.as("resolve-actor"))
-        .mapValues(this::toEngagement, Named.as("to-engagement"))
+        .processValues(() -> new IdentityResolver(settings.topics()), Named.as("resolve-identities"))
         .selectKey((eventId, engagement) -> engagement.actorId(), Named.as("key-by-actor"))
         .repartition(Repartitioned.with(Serdes.String(), new EngagementSerde())
             .withName(ENGAGEMENTS_BY_ACTOR).withNumberOfPartitions(settings.partitions()))
@@ -203,11 +192,6 @@ public final class ScoringTopology {
     return (key, value, recordContext) -> TopologySettings.deadLetterTopic(recordContext.topic());
   }
 
-  /** The actor's score is filled in where the engagement is scored. */
-  private Engagement toEngagement(Resolving resolving) {
-    return Engagements.fromEvent(resolving.event(), resolving.targetId(), resolving.actorId(), Double.NaN, settings.topics());
-  }
-
   /**
    * The pair-history key of an actor→target pair: the target, whose partition holds it, then the actor
    * less the chars it starts with in common with the target (usually {@code <network>:}), after their
@@ -217,16 +201,5 @@ public final class ScoringTopology {
   static String pairKey(String targetId, String actorId) {
     int shared = Math.min(BinaryWriter.sharedPrefixLength(targetId, actorId), MAX_SHARED_IN_PAIR_KEY);
     return targetId + '\u0000' + (char) shared + actorId.substring(shared);
-  }
-
-  /** An event whose target, then actor, has been resolved to a user id. */
-  private record Resolving(InteractionEvent event, String targetId, String actorId) {
-    Resolving(InteractionEvent event, String targetId) {
-      this(event, targetId, null);
-    }
-
-    Resolving withActor(String actor) {
-      return new Resolving(event, targetId, actor);
-    }
   }
 }

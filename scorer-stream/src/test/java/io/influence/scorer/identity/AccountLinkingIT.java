@@ -38,40 +38,52 @@ class AccountLinkingIT {
 
   @Test
   void engagementOfEitherLinkedAccountCountsTowardsThePersonsOneScore() throws Exception {
-    try (EmbeddedStack stack = EmbeddedStack.startOnFreePorts();
-        ScorerService scorer = ScorerService.start(stack.scorerConfig(work.resolve("state"), FreePorts.next()), Clock.systemUTC())) {
-      scorer.awaitRunning(Duration.ofMinutes(1));
-      Path links = Files.writeString(work.resolve("links.csv"), """
-          network,account,personId
-          twitter,ada_t,ada
-          Mastodon,ada@example.social,ada
-          """);
-      StringWriter out = new StringWriter();
-
-      int exitCode = ConnectorCli.commandLine().setOut(new PrintWriter(out)).execute("link", links.toString(),
-          "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", stack.schemaRegistryUrl(),
-          "--partitions", "4", "--replication-factor", "1");
-
-      assertThat(exitCode).isZero();
-      assertThat(out.toString()).isEqualTo("linked 2 accounts of 1 people on account-links\n");
-      await().atMost(PATIENCE).until(() -> scorer.queries().accounts("ada").accounts().size() == 2);
-      assertThat(scorer.queries().accounts("ada").accounts()).extracting(LinkedAccounts.Account::network)
-          .containsExactlyInAnyOrder("twitter", "mastodon");
-
-      Instant now = Instant.now();
-      Path events = Files.writeString(work.resolve("events.jsonl"), """
-          {"eventId":"t1","network":"twitter","type":"SHARE","actorAccount":"bob","targetAccount":"ada_t","occurredAt":"%s"}
-          {"eventId":"m1","network":"mastodon","type":"MENTION","actorAccount":"cy@example.social","targetAccount":"ada@example.social","occurredAt":"%s"}
-          """.formatted(now.minusSeconds(60), now.minusSeconds(30)));
-      new ReplayRunner(scorer.config(), System.out).publish(new JsonlEventReader(events));
-      await().atMost(PATIENCE).until(() -> scorer.metrics().allOutcomes() >= 2);
-
-      JsonNode ada = get(scorer, "/v1/users/ada");
-      assertThat(ada.get("engagements").get("share").asLong()).isEqualTo(1);
-      assertThat(ada.get("engagements").get("mention").asLong()).isEqualTo(1);
-      assertThat(ada.get("networks").findValuesAsText("network")).containsExactlyInAnyOrder("twitter", "mastodon");
-      assertThat(get(scorer, "/v1/users/twitter:ada_t").get("status").asInt()).as("the account has no score of its own").isEqualTo(404);
+    try (EmbeddedStack stack = EmbeddedStack.startOnFreePorts()) {
+      try (ScorerService scorer = ScorerService.start(stack.scorerConfig(work.resolve("state"), FreePorts.next()), Clock.systemUTC())) {
+        linkAndScore(stack, scorer);
+      }
+      // The store's index of each person's accounts is made as links arrive: an instance on an empty
+      // disk, which restores the links from their topic, must make it again.
+      try (ScorerService restored = ScorerService.start(stack.scorerConfig(work.resolve("restored"), FreePorts.next()), Clock.systemUTC())) {
+        restored.awaitRunning(Duration.ofMinutes(1));
+        assertThat(get(restored, "/v1/users/ada/accounts").get("accounts").findValuesAsText("account"))
+            .containsExactlyInAnyOrder("ada_t", "ada@example.social");
+      }
     }
+  }
+
+  private void linkAndScore(EmbeddedStack stack, ScorerService scorer) throws Exception {
+    scorer.awaitRunning(Duration.ofMinutes(1));
+    Path links = Files.writeString(work.resolve("links.csv"), """
+        network,account,personId
+        twitter,ada_t,ada
+        Mastodon,ada@example.social,ada
+        """);
+    StringWriter out = new StringWriter();
+
+    int exitCode = ConnectorCli.commandLine().setOut(new PrintWriter(out)).execute("link", links.toString(),
+        "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", stack.schemaRegistryUrl(),
+        "--partitions", "4", "--replication-factor", "1");
+
+    assertThat(exitCode).isZero();
+    assertThat(out.toString()).isEqualTo("linked 2 accounts of 1 people on account-links\n");
+    await().atMost(PATIENCE).until(() -> scorer.queries().accounts("ada").accounts().size() == 2);
+    assertThat(scorer.queries().accounts("ada").accounts()).extracting(LinkedAccounts.Account::network)
+        .containsExactlyInAnyOrder("twitter", "mastodon");
+
+    Instant now = Instant.now();
+    Path events = Files.writeString(work.resolve("events.jsonl"), """
+        {"eventId":"t1","network":"twitter","type":"SHARE","actorAccount":"bob","targetAccount":"ada_t","occurredAt":"%s"}
+        {"eventId":"m1","network":"mastodon","type":"MENTION","actorAccount":"cy@example.social","targetAccount":"ada@example.social","occurredAt":"%s"}
+        """.formatted(now.minusSeconds(60), now.minusSeconds(30)));
+    new ReplayRunner(scorer.config(), System.out).publish(new JsonlEventReader(events));
+    await().atMost(PATIENCE).until(() -> scorer.metrics().allOutcomes() >= 2);
+
+    JsonNode ada = get(scorer, "/v1/users/ada");
+    assertThat(ada.get("engagements").get("share").asLong()).isEqualTo(1);
+    assertThat(ada.get("engagements").get("mention").asLong()).isEqualTo(1);
+    assertThat(ada.get("networks").findValuesAsText("network")).containsExactlyInAnyOrder("twitter", "mastodon");
+    assertThat(get(scorer, "/v1/users/twitter:ada_t").get("status").asInt()).as("the account has no score of its own").isEqualTo(404);
   }
 
   private static JsonNode get(ScorerService scorer, String path) throws Exception {

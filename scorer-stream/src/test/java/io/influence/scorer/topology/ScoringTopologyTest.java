@@ -442,6 +442,38 @@ class ScoringTopologyTest {
   }
 
   @Test
+  void aPersonsAccountsAreListedFromTheLinksIndexAsTheyAreLinkedMovedAndUnlinked() {
+    links.pipeInput("twitter:bob", new AccountLink("twitter", "bob", "person-42", T0), T0);
+    links.pipeInput("bluesky:did:plc:bob", new AccountLink("bluesky", "did:plc:bob", "person-42", T0), T0);
+    links.pipeInput("twitter:carol", new AccountLink("twitter", "carol", "person-4", T0), T0);
+    assertThat(accountsOf("person-42")).containsExactly("bluesky:did:plc:bob", "twitter:bob");
+    assertThat(accountsOf("person-4")).as("a person whose id begins another's").containsExactly("twitter:carol");
+
+    links.pipeInput("twitter:bob", new AccountLink("twitter", "bob", "person-7", T0), T0.plusSeconds(1));
+    links.pipeInput("bluesky:did:plc:bob", null, T0.plusSeconds(2));
+    assertThat(accountsOf("person-42")).isEmpty();
+    assertThat(accountsOf("person-7")).containsExactly("twitter:bob");
+    try (var entries = driver.<String, AccountLink>getKeyValueStore(ScoringTopology.ACCOUNT_LINKS_STORE).all()) {
+      assertThat(entries).toIterable().as("each link and its index entry, nothing left of those moved or unlinked").hasSize(4);
+    }
+  }
+
+  @Test
+  void anAccountNamedLikeAnIndexEntryIsNotTakenForTheLinkedPerson() {
+    links.pipeInput("twitter:bob", new AccountLink("twitter", "bob", "person-42", T0), T0);
+    InteractionEvent forged = InteractionEvent.newBuilder(event("e1", InteractionType.MENTION, "alice", "bob", T0))
+        .setNetwork("\u0000person-42\u0000twitter").build();
+    twitter.pipeInput("twitter:alice", forged, T0);
+    assertThat(scores.readRecord().key()).isNotEqualTo("person-42");
+  }
+
+  private List<String> accountsOf(String personId) {
+    return Identities.linksOf(driver.getKeyValueStore(ScoringTopology.ACCOUNT_LINKS_STORE), personId).stream()
+        .map(link -> Identities.accountKey(link.getNetwork(), link.getAccount()))
+        .toList();
+  }
+
+  @Test
   void aLateLinkAppliesToLaterEventsOnlyAndTheAccountKeepsItsHistoryWhichDecaysAway() {
     for (int i = 0; i < 200; i++) {
       send(event("fan" + i, InteractionType.SHARE, "fan" + i, "bob", T0));

@@ -33,7 +33,12 @@ public final class Identities {
 
   /** The link of {@code accountKey} in the account-links store; null if nobody linked it. */
   static AccountLink linkOf(ReadOnlyKeyValueStore<String, AccountLink> links, String accountKey) {
-    return accountKey.isEmpty() || accountKey.charAt(0) == PERSON_INDEX_MARK ? null : links.get(accountKey);
+    return isAccountKey(accountKey) ? links.get(accountKey) : null;
+  }
+
+  /** Whether {@code key} can name an account in the account-links store, rather than an entry of its person index. */
+  static boolean isAccountKey(String key) {
+    return !key.isEmpty() && key.charAt(0) != PERSON_INDEX_MARK;
   }
 
   /** The links of {@code personId}'s accounts in the account-links store, in the order of their account keys. */

@@ -459,8 +459,11 @@ class ScoringTopologyTest {
   }
 
   @Test
-  void anAccountNamedLikeAnIndexEntryIsNotTakenForTheLinkedPerson() {
+  void anAccountNamedLikeAnIndexEntryIsNotTakenForTheLinkedPersonNorLinkedOverIt() {
     links.pipeInput("twitter:bob", new AccountLink("twitter", "bob", "person-42", T0), T0);
+    links.pipeInput("\u0000person-42\u0000twitter:bob", new AccountLink("twitter", "bob", "mallory", T0), T0);
+    assertThat(accountsOf("person-42")).containsExactly("twitter:bob");
+
     InteractionEvent forged = InteractionEvent.newBuilder(event("e1", InteractionType.MENTION, "alice", "bob", T0))
         .setNetwork("\u0000person-42\u0000twitter").build();
     twitter.pipeInput("twitter:alice", forged, T0);

@@ -34,6 +34,7 @@ public final class ScorerMetrics {
   public static final String USERS_HELD = "influence.users.held";
   public static final String HTTP_REQUESTS = "influence.http.requests";
   public static final String STATE_ENTRIES_SWEPT = "influence.state.entries.swept";
+  public static final String ACCOUNT_LINKS_REJECTED = "influence.account.links.rejected";
 
   /** The reason tag of a duplicate: its event id was seen before (a connector's redelivery). */
   public static final String DUPLICATE_EVENT_ID = "event-id-seen";
@@ -137,6 +138,15 @@ public final class ScorerMetrics {
   public void stateSwept(String store, long entries) {
     counter(STATE_ENTRIES_SWEPT, "Entries deleted from state stores because no event can still need them", "store", store)
         .increment(entries);
+  }
+
+  /** An account-links record left aside (unreadable, or not keyed by its account), by {@code reason}. */
+  public void accountLinkRejected(String reason) {
+    counter(ACCOUNT_LINKS_REJECTED, "Account-links records left aside: unreadable, or not keyed by their account", "reason", reason).increment();
+  }
+
+  public double rejectedAccountLinks() {
+    return registry.find(ACCOUNT_LINKS_REJECTED).counters().stream().mapToDouble(Counter::count).sum();
   }
 
   /**

@@ -22,6 +22,7 @@ import io.influence.scorer.query.UserRouter;
 import io.influence.registry.ConfluentAvroSerde;
 import io.influence.registry.SchemaRegistryClient;
 import io.influence.scorer.topology.ScoringTopology;
+import io.influence.scorer.topology.DeadLetteringDeserializationHandler;
 import io.influence.scorer.topology.SharedStoreMemory;
 import io.influence.scorer.topology.TopologySettings;
 import java.time.Clock;
@@ -261,6 +262,7 @@ public final class ScorerService implements AutoCloseable {
     // consumer's settings and warns at every rebalance where the flag is missing there, so it goes there too.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringDeserializationHandler.class);
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, SharedStoreMemory.class);
     props.put(SharedStoreMemory.BUDGET_CONFIG, config.get(ScorerConfig.STATE_MEMORY));
     // Connector topics for a new network are found by the input pattern at the next metadata refresh.

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the topics the service writes to and Kafka Streams does not manage: the compacted score
- * and account-link topics, and a dead-letter topic for every connector topic. Connector topics can
+ * and account-link topics, and a dead-letter topic for every connector topic and the erasure requests. Connector topics can
  * appear at any time, so {@link #ensureDeadLetterTopics()} runs again periodically.
  */
 public final class TopicProvisioner {
@@ -43,16 +43,18 @@ public final class TopicProvisioner {
   }
 
   /**
-   * A {@code <input>.dlq} for each connector topic that lacks one. Dead letters keep their original
-   * timestamps, which in a replay are years old; log-append time makes retention count from arrival.
+   * A {@code <input>.dlq} for each connector topic and for the erasure requests, where it lacks one.
+   * Dead letters keep their original timestamps, which in a replay are years old; log-append time makes
+   * retention count from arrival.
    */
   public void ensureDeadLetterTopics() {
     Pattern inputs = config.get(ScorerConfig.INPUT_PATTERN);
+    String erasures = config.get(ScorerConfig.ERASURES_TOPIC);
     Set<String> existing = topicNames();
     List<NewTopic> missing = new ArrayList<>();
     for (String topic : existing) {
       String deadLetters = TopologySettings.deadLetterTopic(topic);
-      if (inputs.matcher(topic).matches() && !existing.contains(deadLetters)) {
+      if ((inputs.matcher(topic).matches() || topic.equals(erasures)) && !existing.contains(deadLetters)) {
         missing.add(newTopic(deadLetters, Map.of(
             TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime",
             TopicConfig.RETENTION_MS_CONFIG, String.valueOf(java.time.Duration.ofDays(30).toMillis()))));

@@ -18,12 +18,17 @@ public final class DeadLetterHeaders {
   private DeadLetterHeaders() {}
 
   static Headers describe(Headers original, DeadLetterReason reason, String detail, RecordMetadata source, Instant now) {
+    return describe(original, reason, detail, source.topic(), source.partition(), source.offset(), now);
+  }
+
+  static Headers describe(Headers original, DeadLetterReason reason, String detail, String topic, int partition, long offset,
+      Instant now) {
     Headers headers = new RecordHeaders(original.toArray());
     put(headers, REASON, reason.tag());
     put(headers, DETAIL, detail);
-    put(headers, SOURCE_TOPIC, source.topic());
-    put(headers, SOURCE_PARTITION, String.valueOf(source.partition()));
-    put(headers, SOURCE_OFFSET, String.valueOf(source.offset()));
+    put(headers, SOURCE_TOPIC, topic);
+    put(headers, SOURCE_PARTITION, String.valueOf(partition));
+    put(headers, SOURCE_OFFSET, String.valueOf(offset));
     put(headers, REJECTED_AT, now.toString());
     return headers;
   }

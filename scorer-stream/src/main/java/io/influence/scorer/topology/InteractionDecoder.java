@@ -4,9 +4,7 @@ import io.influence.schema.InteractionEvent;
 import io.influence.schema.InteractionType;
 import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.scorer.metrics.ScorerMetrics.EventOutcome;
-import io.influence.registry.SchemaRegistryException;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -47,14 +45,12 @@ final class InteractionDecoder implements Processor<byte[], byte[], String, Deco
     try {
       event = deserializer.deserialize(topic, record.headers(), record.value());
     } catch (SerializationException e) {
-      Optional<SchemaRegistryException> registryError = registryError(e);
-      if (registryError.isPresent() && !registryError.get().registryAnswered()) {
+      if (DecodeFailures.registryUnreachable(e)) {
         // The registry is down: the record is probably fine, so fail and retry rather than dead-letter it.
         throw e;
       }
       metrics.eventConsumed(null, null);
-      boolean unknownSchema = registryError.map(error -> error.errorCode() == SchemaRegistryException.SCHEMA_NOT_FOUND).orElse(false);
-      reject(record, unknownSchema ? DeadLetterReason.UNKNOWN_SCHEMA : DeadLetterReason.UNDECODABLE, describe(e));
+      reject(record, DecodeFailures.reason(e), DecodeFailures.describe(e));
       return;
     }
     if (event == null) {
@@ -100,22 +96,5 @@ final class InteractionDecoder implements Processor<byte[], byte[], String, Deco
     Decoded rejected = new Decoded.Rejected(record.key(), record.value(), reason, detail);
     context.forward(new Record<>((String) null, rejected, record.timestamp(),
         DeadLetterHeaders.describe(record.headers(), reason, detail, source, clock.get())));
-  }
-
-  private static Optional<SchemaRegistryException> registryError(SerializationException e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SchemaRegistryException registryError) {
-        return Optional.of(registryError);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static String describe(Throwable e) {
-    StringBuilder detail = new StringBuilder(String.valueOf(e.getMessage()));
-    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-      detail.append(": ").append(cause.getMessage());
-    }
-    return detail.toString();
   }
 }

@@ -93,8 +93,8 @@ public final class ScoringTopology {
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCOUNT_LINKS_STORE), Serdes.String(), serdes.accountLinks())
             .withLoggingDisabled(),
         settings.accountLinksTopic(),
-        Consumed.with(Serdes.String(), serdes.accountLinks()).withName("account-links-source"),
-        AccountLinksUpdater::new);
+        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("account-links-source"),
+        () -> new AccountLinksUpdater(serdes.accountLinks().deserializer(), metrics));
     // Every user forgotten, on every instance: few, and needed wherever an engagement arrives. Read from
     // the erasures applied, not the requests, since Kafka Streams lets one topic feed one source only.
     builder.addGlobalStore(

@@ -13,6 +13,12 @@ import io.influence.scorer.query.LinkedAccounts;
 import io.influence.scorer.replay.ReplayRunner;
 import io.influence.scorer.service.ScorerService;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,6 +60,11 @@ class AccountLinkingIT {
 
   private void linkAndScore(EmbeddedStack stack, ScorerService scorer) throws Exception {
     scorer.awaitRunning(Duration.ofMinutes(1));
+    // A record the account service got wrong is left aside, and the links after it still apply.
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ScorerService.clientProperties(scorer.config()),
+        new StringSerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>("account-links", "twitter:ada_t", "not avro".getBytes(StandardCharsets.UTF_8))).get();
+    }
     Path links = Files.writeString(work.resolve("links.csv"), """
         network,account,personId
         twitter,ada_t,ada
@@ -84,6 +95,8 @@ class AccountLinkingIT {
     assertThat(ada.get("engagements").get("mention").asLong()).isEqualTo(1);
     assertThat(ada.get("networks").findValuesAsText("network")).containsExactlyInAnyOrder("twitter", "mastodon");
     assertThat(get(scorer, "/v1/users/twitter:ada_t").get("status").asInt()).as("the account has no score of its own").isEqualTo(404);
+    assertThat(scorer.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+    assertThat(scorer.metrics().rejectedAccountLinks()).isEqualTo(1);
   }
 
   private static JsonNode get(ScorerService scorer, String path) throws Exception {

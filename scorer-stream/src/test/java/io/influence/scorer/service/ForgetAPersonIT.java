@@ -12,20 +12,28 @@ import io.influence.schema.InteractionEvent;
 import io.influence.schema.UserScore;
 import io.influence.scorer.config.ScorerConfig;
 import io.influence.scorer.embedded.EmbeddedStack;
+import io.influence.scorer.topology.DeadLetterHeaders;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,9 +65,15 @@ class ForgetAPersonIT {
 
         assertThat(body(scorer, "/v1/users/TWITTER:dave")).as("a network's name in any case").contains("\"userId\":\"twitter:dave\"");
 
+        // A request the scorer cannot read goes to its dead-letter topic, and the requests after it apply.
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ScorerService.clientProperties(config),
+            new StringSerializer(), new ByteArraySerializer())) {
+          producer.send(new ProducerRecord<>(config.get(ScorerConfig.ERASURES_TOPIC), FORGOTTEN, "not avro".getBytes(StandardCharsets.UTF_8))).get();
+        }
         ErasureRequests.request(config, FORGOTTEN, "user request", Clock.systemUTC());
 
         await().atMost(PATIENCE).untilAsserted(() -> assertForgotten(scorer));
+        assertThat(deadLetterReasons(stack, config.get(ScorerConfig.ERASURES_TOPIC) + ".dlq")).containsExactly("undecodable");
         // What they did stops counting: a share of theirs after the erasure is ignored.
         publisher.publish(Shares.share("e4", "bob", "erin", AT.plusSeconds(180)));
         publisher.publish(Shares.share("e5", "alice", "bob", AT.plusSeconds(240)));
@@ -86,6 +100,25 @@ class ForgetAPersonIT {
     assertThat(status(scorer, "/v1/users/" + FORGOTTEN + "/explain")).isEqualTo(404);
     assertThat(body(scorer, "/v1/leaders?limit=100")).doesNotContain(FORGOTTEN);
     assertThat(body(scorer, "/v1/users/twitter:dave/explain")).doesNotContain(FORGOTTEN);
+  }
+
+  /** The reason of each committed record on {@code topic}, waiting a few seconds for the first. */
+  private static List<String> deadLetterReasons(EmbeddedStack stack, String topic) {
+    Map<String, Object> consumerConfig = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-check",
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<String> reasons = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(500)).forEach(record ->
+            reasons.add(new String(record.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8)));
+      }
+    }
+    return reasons;
   }
 
   /** The value of the last record keyed {@code userId} on the output topic; null for a tombstone. */

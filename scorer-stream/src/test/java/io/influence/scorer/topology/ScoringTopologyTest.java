@@ -69,6 +69,7 @@ class ScoringTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringDeserializationHandler.class);
     driver = new TopologyTestDriver(topology.build(), props, T0);
     twitter = driver.createInputTopic("interactions.twitter", new StringSerializer(), serdes.contract().events().serializer());
     twitterRaw = driver.createInputTopic("interactions.twitter", new ByteArraySerializer(), new ByteArraySerializer());
@@ -459,10 +460,23 @@ class ScoringTopologyTest {
   }
 
   @Test
+  void anUnreadableLinkIsCountedAndLeftAsideAndTheAccountKeepsItsLink() {
+    links.pipeInput("twitter:bob", new AccountLink("twitter", "bob", "person-42", T0), T0);
+    driver.createInputTopic("account-links", new StringSerializer(), new ByteArraySerializer())
+        .pipeInput("twitter:bob", "not avro".getBytes(StandardCharsets.UTF_8), T0.plusSeconds(1));
+
+    assertThat(metrics.rejectedAccountLinks()).isEqualTo(1);
+    assertThat(accountsOf("person-42")).containsExactly("twitter:bob");
+    send(event("e1", InteractionType.MENTION, "alice", "bob", T0.plusSeconds(2)));
+    assertThat(scores.readRecord().key()).isEqualTo("person-42");
+  }
+
+  @Test
   void anAccountNamedLikeAnIndexEntryIsNotTakenForTheLinkedPersonNorLinkedOverIt() {
     links.pipeInput("twitter:bob", new AccountLink("twitter", "bob", "person-42", T0), T0);
     links.pipeInput("\u0000person-42\u0000twitter:bob", new AccountLink("twitter", "bob", "mallory", T0), T0);
     assertThat(accountsOf("person-42")).containsExactly("twitter:bob");
+    assertThat(metrics.rejectedAccountLinks()).isEqualTo(1);
 
     InteractionEvent forged = InteractionEvent.newBuilder(event("e1", InteractionType.MENTION, "alice", "bob", T0))
         .setNetwork("\u0000person-42\u0000twitter").build();
@@ -551,6 +565,24 @@ class ScoringTopologyTest {
     assertThat(header(headers, DeadLetterHeaders.REJECTED_AT)).isEqualTo(NOW.toString());
     assertThat(metrics.outcomes(EventOutcome.DLQ)).isEqualTo(1.0);
     assertThat(scores.isEmpty()).isTrue();
+  }
+
+  @Test
+  void anUnreadableErasureRequestGoesToItsDeadLetterTopicAndTheNextOneIsApplied() {
+    send(event("e1", InteractionType.SHARE, "alice", "bob", T0));
+    scores.readRecordsToList();
+    byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
+    driver.createInputTopic("influence-erasures", new StringSerializer(), new ByteArraySerializer()).pipeInput("twitter:bob", garbage, T0);
+
+    TestRecord<byte[], byte[]> deadLetter = driver.createOutputTopic("influence-erasures.dlq",
+        Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer()).readRecord();
+    assertThat(deadLetter.value()).isEqualTo(garbage);
+    assertThat(header(deadLetter.headers(), DeadLetterHeaders.REASON)).isEqualTo("undecodable");
+    assertThat(header(deadLetter.headers(), DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("influence-erasures");
+    assertThat(scores.isEmpty()).isTrue();
+
+    erase("twitter:bob");
+    assertThat(scores.readRecord().value()).as("the tombstone of the request after it").isNull();
   }
 
   @Test

@@ -1,0 +1,41 @@
+package io.influence.scorer.topology;
+
+import io.influence.registry.SchemaRegistryException;
+import java.util.Optional;
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * What a contract record that would not decode says about itself: whether the record is bad (set it
+ * aside) or the registry could not be asked (fail, and read it again), and the whole chain of causes.
+ */
+final class DecodeFailures {
+  private DecodeFailures() {}
+
+  /** The registry did not answer: the record is probably fine, so it must be read again, not set aside. */
+  static boolean registryUnreachable(SerializationException e) {
+    return registryError(e).map(error -> !error.registryAnswered()).orElse(false);
+  }
+
+  /** Why the record is set aside: its schema id is not in the registry, or its bytes are not what it claims. */
+  static DeadLetterReason reason(SerializationException e) {
+    boolean unknownSchema = registryError(e).map(error -> error.errorCode() == SchemaRegistryException.SCHEMA_NOT_FOUND).orElse(false);
+    return unknownSchema ? DeadLetterReason.UNKNOWN_SCHEMA : DeadLetterReason.UNDECODABLE;
+  }
+
+  static String describe(Throwable e) {
+    StringBuilder detail = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      detail.append(": ").append(cause.getMessage());
+    }
+    return detail.toString();
+  }
+
+  private static Optional<SchemaRegistryException> registryError(SerializationException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SchemaRegistryException registryError) {
+        return Optional.of(registryError);
+      }
+    }
+    return Optional.empty();
+  }
+}

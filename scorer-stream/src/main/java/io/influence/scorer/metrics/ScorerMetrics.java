@@ -34,7 +34,7 @@ public final class ScorerMetrics {
   public static final String USERS_HELD = "influence.users.held";
   public static final String HTTP_REQUESTS = "influence.http.requests";
   public static final String STATE_ENTRIES_SWEPT = "influence.state.entries.swept";
-  public static final String ACCOUNT_LINKS_REJECTED = "influence.account.links.rejected";
+  public static final String RECORDS_SET_ASIDE = "influence.records.set.aside";
 
   /** The reason tag of a duplicate: its event id was seen before (a connector's redelivery). */
   public static final String DUPLICATE_EVENT_ID = "event-id-seen";
@@ -140,13 +140,25 @@ public final class ScorerMetrics {
         .increment(entries);
   }
 
-  /** An account-links record left aside (unreadable, or not keyed by its account), by {@code reason}. */
-  public void accountLinkRejected(String reason) {
-    counter(ACCOUNT_LINKS_REJECTED, "Account-links records left aside: unreadable, or not keyed by their account", "reason", reason).increment();
+  /**
+   * A record of {@code topic} that is not an interaction event (an account link, an erasure request)
+   * set aside because it cannot be read, by {@code reason}.
+   */
+  public void recordSetAside(String topic, String reason) {
+    setAsideCounter(topic, reason).increment();
   }
 
-  public double rejectedAccountLinks() {
-    return registry.find(ACCOUNT_LINKS_REJECTED).counters().stream().mapToDouble(Counter::count).sum();
+  /** Shows {@code topic}'s records set aside for {@code reason} at 0 until the first, for the alert that watches them. */
+  public void watchRecordsSetAside(String topic, String reason) {
+    setAsideCounter(topic, reason);
+  }
+
+  private Counter setAsideCounter(String topic, String reason) {
+    return counter(RECORDS_SET_ASIDE, "Account links and erasure requests set aside because they cannot be read", "topic", topic, "reason", reason);
+  }
+
+  public double recordsSetAside(String topic) {
+    return registry.find(RECORDS_SET_ASIDE).tag("topic", topic).counters().stream().mapToDouble(Counter::count).sum();
   }
 
   /**

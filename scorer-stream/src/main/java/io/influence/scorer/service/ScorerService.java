@@ -123,7 +123,7 @@ public final class ScorerService implements AutoCloseable {
     Topology topology = new ScoringTopology(settings, serdes, metrics, clock::instant, leaderboards).build();
     log.debug("Topology:\n{}", topology.describe());
 
-    KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config));
+    KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config, metrics));
     streams.setUncaughtExceptionHandler(e -> {
       log.error("A stream thread died and is being replaced", e);
       return StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -229,8 +229,11 @@ public final class ScorerService implements AutoCloseable {
     }
   }
 
-  /** The Kafka Streams settings a scorer runs with; benchmarks give them to the applications they compare it with. */
-  public static Properties streamsProperties(ScorerConfig config) {
+  /**
+   * The Kafka Streams settings a scorer runs with, counting the records its sources set aside in
+   * {@code metrics}; benchmarks give them to the applications they compare it with.
+   */
+  public static Properties streamsProperties(ScorerConfig config, ScorerMetrics metrics) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(ScorerConfig.APPLICATION_ID));
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
@@ -263,6 +266,7 @@ public final class ScorerService implements AutoCloseable {
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringDeserializationHandler.class);
+    props.put(DeadLetteringDeserializationHandler.METRICS_CONFIG, metrics);
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, SharedStoreMemory.class);
     props.put(SharedStoreMemory.BUDGET_CONFIG, config.get(ScorerConfig.STATE_MEMORY));
     // Connector topics for a new network are found by the input pattern at the next metadata refresh.

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It decodes the records itself: a global store's thread that meets a record it cannot read stops
  * the whole application, on every instance and again at every start, since the record stays in the
- * compacted topic. A record that is not a link keyed by its account is logged, counted and left aside;
+ * compacted topic. A record that is not a link keyed by its account is logged, counted
+ * ({@link ScorerMetrics#recordSetAside}) and left aside;
  * the account keeps the link it had. Only a registry that cannot be asked stops it, since the record
  * is probably fine.
  */
@@ -75,7 +76,7 @@ final class AccountLinksUpdater implements Processor<String, byte[], Void, Void>
   }
 
   private void leaveAside(String reason, String detail) {
-    metrics.accountLinkRejected(reason);
+    metrics.recordSetAside(source(), reason);
     log.error("Left aside the account link at {} ({}): {}", context.recordMetadata()
         .map(source -> source.topic() + "-" + source.partition() + "@" + source.offset()).orElse("an unknown offset"), reason, detail);
   }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import io.influence.scorer.metrics.ScorerMetrics;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
@@ -28,11 +30,19 @@ public final class DeadLetteringDeserializationHandler implements Deserializatio
   private static final Logger log = LoggerFactory.getLogger(DeadLetteringDeserializationHandler.class);
   private static final int GLOBAL_TASK = -1;
 
+  /** The setting that hands this handler the service's metrics, since Kafka Streams makes it from its class. */
+  public static final String METRICS_CONFIG = "influence.metrics";
+
   private String internalTopicPrefix;
+  private ScorerMetrics metrics;
 
   @Override
   public void configure(Map<String, ?> configs) {
     internalTopicPrefix = configs.get(StreamsConfig.APPLICATION_ID_CONFIG) + "-";
+    if (!(configs.get(METRICS_CONFIG) instanceof ScorerMetrics given)) {
+      throw new ConfigException(METRICS_CONFIG, configs.get(METRICS_CONFIG), "the scorer's ScorerMetrics, to count the records set aside");
+    }
+    metrics = given;
   }
 
   @Override
@@ -48,6 +58,7 @@ public final class DeadLetteringDeserializationHandler implements Deserializatio
     }
     DeadLetterReason reason = exception instanceof SerializationException e ? DecodeFailures.reason(e) : DeadLetterReason.UNDECODABLE;
     String detail = DecodeFailures.describe(exception);
+    metrics.recordSetAside(context.topic(), reason.tag());
     if (context.taskId().subtopology() == GLOBAL_TASK) {
       log.error("Left aside the record at {} ({}): {}", source, reason.tag(), detail);
       return Response.resume();

@@ -17,6 +17,7 @@ import io.influence.scorer.serde.PublishedStandingSerde;
 import io.influence.scorer.serde.ScoredUserSerde;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -87,6 +88,10 @@ public final class ScoringTopology {
 
   public Topology build() {
     StreamsBuilder builder = new StreamsBuilder();
+    // The contract topics that are not events: what of them cannot be read is set aside and counted.
+    for (String topic : List.of(settings.accountLinksTopic(), settings.erasuresTopic())) {
+      metrics.watchRecordsSetAside(topic, DeadLetterReason.UNDECODABLE.tag());
+    }
     // Not cached: every event looks up two accounts, nearly all without a link, and a miss through the
     // record cache cost more than RocksDB's Bloom filter (about 6 % of the replay's rate, bench/RESULTS.md).
     builder.addGlobalStore(

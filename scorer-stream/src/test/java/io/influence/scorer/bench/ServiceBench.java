@@ -13,6 +13,7 @@ import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.registry.ConfluentAvroSerde;
 import io.influence.registry.RestSchemaRegistryClient;
 import io.influence.scorer.service.ScorerService;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +116,7 @@ final class ServiceBench {
   static double secondsToRun(ScorerConfig scorer, String applicationId, Topology topology, LongAdder processed, long events)
       throws IOException, InterruptedException {
     Path state = stateDirectory(applicationId);
-    Properties props = ScorerService.streamsProperties(scorer);
+    Properties props = ScorerService.streamsProperties(scorer, new ScorerMetrics(new SimpleMeterRegistry()));
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
     try (KafkaStreams streams = new KafkaStreams(topology, props)) {

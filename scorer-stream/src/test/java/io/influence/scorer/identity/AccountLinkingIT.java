@@ -96,7 +96,7 @@ class AccountLinkingIT {
     assertThat(ada.get("networks").findValuesAsText("network")).containsExactlyInAnyOrder("twitter", "mastodon");
     assertThat(get(scorer, "/v1/users/twitter:ada_t").get("status").asInt()).as("the account has no score of its own").isEqualTo(404);
     assertThat(scorer.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
-    assertThat(scorer.metrics().rejectedAccountLinks()).isEqualTo(1);
+    assertThat(scorer.metrics().recordsSetAside("account-links")).isEqualTo(1);
   }
 
   private static JsonNode get(ScorerService scorer, String path) throws Exception {

@@ -74,6 +74,7 @@ class ForgetAPersonIT {
 
         await().atMost(PATIENCE).untilAsserted(() -> assertForgotten(scorer));
         assertThat(deadLetterReasons(stack, config.get(ScorerConfig.ERASURES_TOPIC) + ".dlq")).containsExactly("undecodable");
+        assertThat(scorer.metrics().recordsSetAside(config.get(ScorerConfig.ERASURES_TOPIC))).isEqualTo(1);
         // What they did stops counting: a share of theirs after the erasure is ignored.
         publisher.publish(Shares.share("e4", "bob", "erin", AT.plusSeconds(180)));
         publisher.publish(Shares.share("e5", "alice", "bob", AT.plusSeconds(240)));

@@ -70,6 +70,7 @@ class ScoringTopologyTest {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringDeserializationHandler.class);
+    props.put(DeadLetteringDeserializationHandler.METRICS_CONFIG, metrics);
     driver = new TopologyTestDriver(topology.build(), props, T0);
     twitter = driver.createInputTopic("interactions.twitter", new StringSerializer(), serdes.contract().events().serializer());
     twitterRaw = driver.createInputTopic("interactions.twitter", new ByteArraySerializer(), new ByteArraySerializer());
@@ -465,7 +466,7 @@ class ScoringTopologyTest {
     driver.createInputTopic("account-links", new StringSerializer(), new ByteArraySerializer())
         .pipeInput("twitter:bob", "not avro".getBytes(StandardCharsets.UTF_8), T0.plusSeconds(1));
 
-    assertThat(metrics.rejectedAccountLinks()).isEqualTo(1);
+    assertThat(metrics.recordsSetAside("account-links")).isEqualTo(1);
     assertThat(accountsOf("person-42")).containsExactly("twitter:bob");
     send(event("e1", InteractionType.MENTION, "alice", "bob", T0.plusSeconds(2)));
     assertThat(scores.readRecord().key()).isEqualTo("person-42");
@@ -476,7 +477,7 @@ class ScoringTopologyTest {
     links.pipeInput("twitter:bob", new AccountLink("twitter", "bob", "person-42", T0), T0);
     links.pipeInput("\u0000person-42\u0000twitter:bob", new AccountLink("twitter", "bob", "mallory", T0), T0);
     assertThat(accountsOf("person-42")).containsExactly("twitter:bob");
-    assertThat(metrics.rejectedAccountLinks()).isEqualTo(1);
+    assertThat(metrics.recordsSetAside("account-links")).isEqualTo(1);
 
     InteractionEvent forged = InteractionEvent.newBuilder(event("e1", InteractionType.MENTION, "alice", "bob", T0))
         .setNetwork("\u0000person-42\u0000twitter").build();
@@ -579,6 +580,7 @@ class ScoringTopologyTest {
     assertThat(deadLetter.value()).isEqualTo(garbage);
     assertThat(header(deadLetter.headers(), DeadLetterHeaders.REASON)).isEqualTo("undecodable");
     assertThat(header(deadLetter.headers(), DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("influence-erasures");
+    assertThat(metrics.recordsSetAside("influence-erasures")).isEqualTo(1);
     assertThat(scores.isEmpty()).isTrue();
 
     erase("twitter:bob");

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>Three exceptions. A registry that cannot be asked fails the thread, to read the record again,
  * since it is probably fine. The application's own internal topics fail too: only this service writes
  * them, so a record there that does not decode is a bug to stop at, and they have no dead-letter topic.
- * A global store's thread cannot produce: it logs the record and goes on.
+ * A global store's thread cannot produce: it logs and counts the record and goes on.
  */
 public final class DeadLetteringDeserializationHandler implements DeserializationExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(DeadLetteringDeserializationHandler.class);

@@ -57,7 +57,7 @@ final class AccountLinksUpdater implements Processor<String, byte[], Void, Void>
     try {
       link = record.value() == null ? null : deserializer.deserialize(source(), record.headers(), record.value());
     } catch (SerializationException e) {
-      if (DecodeFailures.registryUnreachable(e)) {
+      if (DecodeFailures.registryUnavailable(e)) {
         throw e;
       }
       leaveAside(DecodeFailures.reason(e).tag(), DecodeFailures.describe(e));

@@ -48,7 +48,7 @@ public final class DeadLetteringDeserializationHandler implements Deserializatio
   @Override
   public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
     String source = context.topic() + "-" + context.partition() + "@" + context.offset();
-    if (exception instanceof SerializationException e && DecodeFailures.registryUnreachable(e)) {
+    if (exception instanceof SerializationException e && DecodeFailures.registryUnavailable(e)) {
       log.error("Cannot decode the record at {} while the schema registry does not answer; it will be read again", source, e);
       return Response.fail();
     }
@@ -65,7 +65,9 @@ public final class DeadLetteringDeserializationHandler implements Deserializatio
     }
     String deadLetters = TopologySettings.deadLetterTopic(context.topic());
     log.warn("Sent the record at {} to {} ({}): {}", source, deadLetters, reason.tag(), detail);
-    return Response.resume(List.of(new ProducerRecord<>(deadLetters, null, record.timestamp(), record.key(), record.value(),
+    // A record without a timestamp (-1, the oldest message format) gets the producer's.
+    Long timestamp = record.timestamp() < 0 ? null : record.timestamp();
+    return Response.resume(List.of(new ProducerRecord<>(deadLetters, null, timestamp, record.key(), record.value(),
         DeadLetterHeaders.describe(record.headers(), reason, detail, context.topic(), context.partition(), context.offset(), Instant.now()))));
   }
 }

@@ -11,9 +11,12 @@ import org.apache.kafka.common.errors.SerializationException;
 final class DecodeFailures {
   private DecodeFailures() {}
 
-  /** The registry did not answer: the record is probably fine, so it must be read again, not set aside. */
-  static boolean registryUnreachable(SerializationException e) {
-    return registryError(e).map(error -> !error.registryAnswered()).orElse(false);
+  /**
+   * The registry did not answer, or answered with a server error (5xx, after the client's retries):
+   * the record is probably fine, so it must be read again, not set aside.
+   */
+  static boolean registryUnavailable(SerializationException e) {
+    return registryError(e).map(error -> !error.registryAnswered() || error.httpStatus() >= 500).orElse(false);
   }
 
   /** Why the record is set aside: its schema id is not in the registry, or its bytes are not what it claims. */

@@ -45,8 +45,8 @@ final class InteractionDecoder implements Processor<byte[], byte[], String, Deco
     try {
       event = deserializer.deserialize(topic, record.headers(), record.value());
     } catch (SerializationException e) {
-      if (DecodeFailures.registryUnreachable(e)) {
-        // The registry is down: the record is probably fine, so fail and retry rather than dead-letter it.
+      if (DecodeFailures.registryUnavailable(e)) {
+        // The registry is down or failing: the record is probably fine, so fail and retry rather than dead-letter it.
         throw e;
       }
       metrics.eventConsumed(null, null);

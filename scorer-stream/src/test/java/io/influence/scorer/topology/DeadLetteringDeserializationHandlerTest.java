@@ -45,6 +45,28 @@ class DeadLetteringDeserializationHandlerTest {
   }
 
   @Test
+  void aRecordReadWhileTheRegistryAnswersWithAServerErrorFailsToBeReadAgain() {
+    SerializationException registryFailing = new SerializationException("cannot fetch schema 7",
+        SchemaRegistryException.storeError("cannot read _schemas", null));
+
+    assertThat(handler.handleError(context("influence-erasures", new TaskId(2, 0)), record("influence-erasures"), registryFailing).result())
+        .isEqualTo(Result.FAIL);
+  }
+
+  @Test
+  void aRecordWhoseSchemaTheRegistryDoesNotKnowIsSentToTheDeadLetters() {
+    SerializationException unknown = new SerializationException("cannot fetch schema 7", SchemaRegistryException.schemaNotFound("7"));
+
+    Response response = handler.handleError(context("influence-erasures", new TaskId(2, 0)), record("influence-erasures"), unknown);
+
+    assertThat(response.result()).isEqualTo(Result.RESUME);
+    assertThat(response.deadLetterQueueRecords()).singleElement().satisfies(deadLetter -> {
+      assertThat(deadLetter.topic()).isEqualTo("influence-erasures.dlq");
+      assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8)).isEqualTo("unknown-schema");
+    });
+  }
+
+  @Test
   void aRecordOfTheApplicationsOwnTopicsFailsSinceOnlyABugWritesItWrong() {
     String repartition = "influence-scorer-erasures-by-user-repartition";
 

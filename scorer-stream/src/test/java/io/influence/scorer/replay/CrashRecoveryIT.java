@@ -21,6 +21,8 @@ import io.influence.scorer.metrics.ScorerMetrics.EventOutcome;
 import io.influence.scorer.model.InfluenceModel;
 import io.influence.scorer.service.ScorerService;
 import io.influence.scorer.topology.TopologySettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -191,10 +194,26 @@ class CrashRecoveryIT {
     TopologySettings scoring = TopologySettings.from(config);
     new Recompute(new InfluenceModel(scoring.parameters(), scoring.minScoreChange()), scoring.topics()).run(higgs(), recomputedScores);
 
-    assertThat(ScoreComparison.usersWithDifferentEngagements(recomputedScores, streamedScores)).isEmpty();
-    ScoreComparison comparison = ScoreComparison.of(recomputedScores, streamedScores);
-    assertThat(comparison.users()).isGreaterThan(5_000);
-    assertThat(comparison.maxRelativeDifference()).as(comparison.toString()).isLessThan(1e-9);
+    try {
+      assertThat(ScoreComparison.usersWithDifferentEngagements(recomputedScores, streamedScores)).isEmpty();
+      ScoreComparison comparison = ScoreComparison.of(recomputedScores, streamedScores);
+      assertThat(comparison.users()).isGreaterThan(5_000);
+      assertThat(comparison.maxRelativeDifference()).as(comparison.toString()).isLessThan(1e-9);
+    } catch (AssertionError e) {
+      keepForDiagnosis(directory);
+      throw e;
+    }
+  }
+
+  /** The scorers' and brokers' logs and both exports, out of the temporary directory that JUnit deletes. */
+  private static void keepForDiagnosis(Path directory) throws IOException {
+    Path kept = Files.createDirectories(Path.of("target", "crash-recovery", String.valueOf(System.currentTimeMillis())));
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(file, kept.resolve(file.getFileName()));
+      }
+    }
+    log.error("Kept the logs and exports of the failed run in {}", kept.toAbsolutePath());
   }
 
   private static EventSource higgs() {

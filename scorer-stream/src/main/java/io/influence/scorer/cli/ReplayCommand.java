@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = {"Publish a file of interactions (Avro through the registry), score them all, and export every user's score.",
         "Without --bootstrap-servers it runs on an embedded broker and registry; with --publish-only it only publishes.",
-        "A batch job, it commits every second unless commit.interval is set.",
+        "A batch job, it commits every second and keeps no transactional state stores unless commit.interval or state.transactional is set.",
         "Prints: events=.. scored=.. dlq=.. duplicates=.. ignored=.. seconds=.. rate=../s"})
 final class ReplayCommand implements Callable<Integer> {
   @ArgGroup(exclusive = false, multiplicity = "1")
@@ -41,9 +41,11 @@ final class ReplayCommand implements Callable<Integer> {
   /**
    * A replay is a batch job: nobody waits for a score within milliseconds, so it commits every second
    * instead of every 25 ms. The Higgs replay took 91 s instead of 114 (2026-12-04; at_least_once saved 4 s
-   * more, not worth giving up exactly-once for).
+   * more, not worth giving up exactly-once for). Nor does it keep transactional state stores: a replay
+   * cannot resume after a crash (its application id and state are new each time), and they made the Higgs
+   * replay about 7 s slower in 50 (bench/RESULTS.md).
    */
-  static final Map<Setting<?>, String> BATCH_DEFAULTS = Map.of(ScorerConfig.COMMIT_INTERVAL, "1s");
+  static final Map<Setting<?>, String> BATCH_DEFAULTS = Map.of(ScorerConfig.COMMIT_INTERVAL, "1s", ScorerConfig.STATE_TRANSACTIONAL, "false");
 
   @Option(names = "--publish-only", description = "Only publish the file to --bootstrap-servers, then exit: score it with a 'run' of its own.")
   boolean publishOnly;

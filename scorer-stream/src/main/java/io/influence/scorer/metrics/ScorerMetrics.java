@@ -35,6 +35,7 @@ public final class ScorerMetrics {
   public static final String HTTP_REQUESTS = "influence.http.requests";
   public static final String STATE_ENTRIES_SWEPT = "influence.state.entries.swept";
   public static final String RECORDS_SET_ASIDE = "influence.records.set.aside";
+  public static final String STATE_RECORDS_RESTORED = "influence.state.records.restored";
 
   /** The reason tag of a duplicate: its event id was seen before (a connector's redelivery). */
   public static final String DUPLICATE_EVENT_ID = "event-id-seen";
@@ -159,6 +160,22 @@ public final class ScorerMetrics {
 
   public double recordsSetAside(String topic) {
     return registry.find(RECORDS_SET_ASIDE).tag("topic", topic).counters().stream().mapToDouble(Counter::count).sum();
+  }
+
+  /** Counts {@code records} restored into {@code store} from its changelog or source topic ({@link StateRestoration}). */
+  public void recordsRestored(String store, long records) {
+    counter(STATE_RECORDS_RESTORED, "Records restored into state stores from their changelogs or source topics", "store", store)
+        .increment(records);
+  }
+
+  /** Records restored so far into every store of this instance. */
+  public double recordsRestored() {
+    return registry.find(STATE_RECORDS_RESTORED).counters().stream().mapToDouble(Counter::count).sum();
+  }
+
+  /** Records restored so far into {@code store}, all its partitions on this instance. */
+  public double recordsRestored(String store) {
+    return registry.find(STATE_RECORDS_RESTORED).tag("store", store).counters().stream().mapToDouble(Counter::count).sum();
   }
 
   /**

@@ -11,6 +11,7 @@ import io.influence.scorer.logging.LoggingSetup;
 import io.influence.scorer.metrics.MetricsSetup;
 import io.influence.scorer.metrics.RegistryClientMeters;
 import io.influence.scorer.metrics.ScorerMetrics;
+import io.influence.scorer.metrics.StateRestoration;
 import io.influence.scorer.query.ApiServerSettings;
 import io.influence.scorer.query.HttpApi;
 import io.influence.scorer.query.InstanceDirectory;
@@ -129,6 +130,7 @@ public final class ScorerService implements AutoCloseable {
       return StreamThreadExceptionResponse.REPLACE_THREAD;
     });
     streams.setStateListener((newState, oldState) -> log.info("Streams state {} -> {}", oldState, newState));
+    streams.setGlobalStateRestoreListener(new StateRestoration(metrics));
     metricsSetup.bind(streams);
 
     ScoreQueries queries = new ScoreQueries(streams, settings.parameters());
@@ -242,6 +244,9 @@ public final class ScorerService implements AutoCloseable {
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.get(ScorerConfig.COMMIT_INTERVAL).toMillis());
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.get(ScorerConfig.STREAM_THREADS));
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.get(ScorerConfig.STANDBY_REPLICAS));
+    // Without it exactly_once_v2 cannot tell committed writes from an aborted transaction's in a store a
+    // crash left behind, and wipes it: a restart after kill -9 restores all the instance holds.
+    props.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, config.get(ScorerConfig.STATE_TRANSACTIONAL));
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.get(ScorerConfig.REPLICATION_FACTOR));
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.get(ScorerConfig.STATE_DIR).toString());
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.get(ScorerConfig.APPLICATION_SERVER).toString());

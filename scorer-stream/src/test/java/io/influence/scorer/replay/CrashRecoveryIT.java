@@ -20,6 +20,7 @@ import io.influence.scorer.config.ScorerConfig;
 import io.influence.scorer.metrics.ScorerMetrics.EventOutcome;
 import io.influence.scorer.model.InfluenceModel;
 import io.influence.scorer.service.ScorerService;
+import io.influence.scorer.topology.ScoringTopology;
 import io.influence.scorer.topology.TopologySettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +58,8 @@ import org.slf4j.LoggerFactory;
  * type equal those of an uninterrupted recompute of the same events and every score agrees within 1e-9:
  * nothing lost, nothing counted twice (exactly_once_v2 and the changelogs). The failures: a scorer
  * ({@code run}, a process of its own) SIGKILLed at three random points and then the broker ({@code broker},
- * also its own process) SIGKILLed under it; one of two instances SIGKILLed; the registry down for 30 s.
+ * also its own process) SIGKILLed under it; a scorer SIGKILLed and restarted on the stores it flushed; one
+ * of two instances SIGKILLed; the registry down for 30 s.
  */
 class CrashRecoveryIT {
   private static final Logger log = LoggerFactory.getLogger(CrashRecoveryIT.class);
@@ -106,6 +108,52 @@ class CrashRecoveryIT {
     } finally {
       broker.close();
     }
+  }
+
+  /**
+   * Transactional state stores ({@code state.transactional}, on by default): a scorer SIGKILLed mid-stream,
+   * whose stores RocksDB has flushed to disk several times by then (a small {@code state.memory} makes
+   * it flush often), restarts on them and restores from the changelogs only what it wrote after the last
+   * flush, where exactly_once_v2 alone finds the stores open, wipes them and restores all they held; and
+   * it still loses nothing.
+   */
+  @Test
+  void aScorerKilledMidStreamRestartsOnTheStoresItFlushed(@TempDir Path directory) throws Exception {
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startOnFreePort();
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0)) {
+      long published = publish(broker.bootstrapServers(), registry, higgs());
+      ScorerConfig config = scorerConfig(broker.bootstrapServers(), registry.url(), directory.resolve("state"))
+          .with(Map.of(ScorerConfig.STATE_MEMORY.key(), "16MiB"));
+      try (CliProcess killed = startScorer(config, directory, "killed")) {
+        awaitScoresPublished(admin, config, killed, published / 2);
+        killed.kill();
+      }
+      String userChangelog = APPLICATION_ID + "-" + ScoringTopology.USER_INFLUENCE_STORE + "-changelog";
+      long userRecordsAtKill = endOffsets(admin, List.of(userChangelog));
+      try (ScorerService restarted = ScorerService.start(config, Clock.systemUTC())) {
+        awaitQuiet(restarted);
+        log.info("{} of the {} records of {} restored after the kill", restarted.metrics().recordsRestored(ScoringTopology.USER_INFLUENCE_STORE),
+            userRecordsAtKill, userChangelog);
+        assertThat(restarted.metrics().recordsRestored(ScoringTopology.USER_INFLUENCE_STORE)).isLessThan(userRecordsAtKill / 4.0);
+      }
+      exportAndCompareWithRecompute(config, directory);
+    }
+  }
+
+  private static void awaitScoresPublished(Admin admin, ScorerConfig config, CliProcess scorer, long scores) {
+    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(ExecutionException.class).until(() -> {
+      assertThat(scorer.isAlive()).as(scorer::output).isTrue();
+      return endOffsets(admin, List.of(config.get(ScorerConfig.OUTPUT_TOPIC))) >= scores;
+    });
+  }
+
+  /** The committed end offsets of {@code topics}, summed over their partitions. */
+  private static long endOffsets(Admin admin, List<String> topics) throws Exception {
+    List<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get().values().stream()
+        .flatMap(description -> description.partitions().stream().map(partition -> new TopicPartition(description.name(), partition.partition())))
+        .toList();
+    return Progress.latest(admin, partitions, IsolationLevel.READ_COMMITTED).values().stream().mapToLong(Long::longValue).sum();
   }
 
   /**
@@ -249,7 +297,7 @@ class CrashRecoveryIT {
         "--application-id", APPLICATION_ID,
         "--state-dir", config.get(ScorerConfig.STATE_DIR).toString(),
         "--http-port", String.valueOf(FreePorts.next())));
-    for (String setting : List.of("standby.replicas", "topic.partitions", "scoring.actor.weighting")) {
+    for (String setting : List.of("standby.replicas", "topic.partitions", "scoring.actor.weighting", "state.memory")) {
       arguments.addAll(List.of("--set", setting + "=" + config.describe().get(setting).replaceFirst(" \\(.*\\)$", "")));
     }
     // A killed member holds its partitions until its session expires: 45 s by default, the broker's minimum here.
@@ -324,7 +372,7 @@ class CrashRecoveryIT {
     }
 
     /** The end of each partition: past the last record, or for {@code READ_COMMITTED} before the first open transaction's. */
-    private static Map<TopicPartition, Long> latest(Admin admin, List<TopicPartition> partitions, IsolationLevel isolation) throws Exception {
+    static Map<TopicPartition, Long> latest(Admin admin, List<TopicPartition> partitions, IsolationLevel isolation) throws Exception {
       Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
       partitions.forEach(partition -> specs.put(partition, OffsetSpec.latest()));
       Map<TopicPartition, Long> ends = new HashMap<>();

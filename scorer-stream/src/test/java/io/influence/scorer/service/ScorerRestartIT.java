@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The leaderboards live in heap, so an instance that starts without local state must restore the
- * published-scores store from its changelog and rank what it holds again before it answers.
+ * published-scores store from its changelog and rank what it holds again before it answers; it counts
+ * what it restored ({@code influence_state_records_restored_total}).
  */
 class ScorerRestartIT {
   /** Each run's state in a directory of its own in here, deleted after the tests. */
@@ -55,6 +56,7 @@ class ScorerRestartIT {
         publisher.flush();
         await().atMost(PATIENCE).until(() -> leaders(first).path("users").asInt() == 2);
         leadersBefore = leaders(first);
+        assertThat(first.metrics().recordsRestored()).as("records restored by the first instance, on empty changelogs").isZero();
       }
 
       try (ScorerService restarted = ScorerService.start(config(stack), Clock.systemUTC())) {
@@ -62,6 +64,8 @@ class ScorerRestartIT {
 
         assertThat(leaders(restarted)).isEqualTo(leadersBefore);
         assertThat(leadersBefore.get("partial").asBoolean()).isFalse();
+        // Two users' scores and state, at least, came back from the changelogs: /metrics says how many.
+        assertThat(restarted.metrics().recordsRestored()).isGreaterThanOrEqualTo(2);
       }
     }
   }

@@ -78,7 +78,7 @@ final class AccountLinksUpdater implements Processor<String, byte[], Void, Void>
   private void leaveAside(String reason, String detail) {
     metrics.recordSetAside(source(), reason);
     log.error("Left aside the account link at {} ({}): {}", context.recordMetadata()
-        .map(source -> source.topic() + "-" + source.partition() + "@" + source.offset()).orElse("an unknown offset"), reason, detail);
+        .map(source -> DecodeFailures.position(source.topic(), source.partition(), source.offset())).orElse("an unknown offset"), reason, detail);
   }
 
   private String source() {

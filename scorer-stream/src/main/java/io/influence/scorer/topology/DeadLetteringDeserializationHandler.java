@@ -47,7 +47,7 @@ public final class DeadLetteringDeserializationHandler implements Deserializatio
 
   @Override
   public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
-    String source = context.topic() + "-" + context.partition() + "@" + context.offset();
+    String source = DecodeFailures.position(context.topic(), context.partition(), context.offset());
     if (exception instanceof SerializationException e && DecodeFailures.registryUnavailable(e)) {
       log.error("Cannot decode the record at {} while the schema registry does not answer; it will be read again", source, e);
       return Response.fail();

@@ -11,6 +11,11 @@ import org.apache.kafka.common.errors.SerializationException;
 final class DecodeFailures {
   private DecodeFailures() {}
 
+  /** Where a record was read, as the logs name it: {@code topic-partition@offset}. */
+  static String position(String topic, int partition, long offset) {
+    return topic + "-" + partition + "@" + offset;
+  }
+
   /**
    * The registry did not answer, or answered with a server error (5xx, after the client's retries):
    * the record is probably fine, so it must be read again, not set aside.

@@ -43,9 +43,12 @@ final class ReplayCommand implements Callable<Integer> {
    * instead of every 25 ms. The Higgs replay took 91 s instead of 114 (2026-12-04; at_least_once saved 4 s
    * more, not worth giving up exactly-once for). Nor does it keep transactional state stores: a replay
    * cannot resume after a crash (its application id and state are new each time), and they made the Higgs
-   * replay about 7 s slower in 50 (bench/RESULTS.md).
+   * replay about 7 s slower in 50 (bench/RESULTS.md). Nor changelogs, for the same reason: writing them
+   * took 13 % of the Higgs replay's time, and the one instance of a replay never restores from them
+   * (a task that starts twice fails it, {@code SingleStartTasks}).
    */
-  static final Map<Setting<?>, String> BATCH_DEFAULTS = Map.of(ScorerConfig.COMMIT_INTERVAL, "1s", ScorerConfig.STATE_TRANSACTIONAL, "false");
+  static final Map<Setting<?>, String> BATCH_DEFAULTS = Map.of(ScorerConfig.COMMIT_INTERVAL, "1s", ScorerConfig.STATE_TRANSACTIONAL, "false",
+      ScorerConfig.STATE_CHANGELOGS, "false");
 
   @Option(names = "--publish-only", description = "Only publish the file to --bootstrap-servers, then exit: score it with a 'run' of its own.")
   boolean publishOnly;

@@ -1,6 +1,7 @@
 package io.influence.scorer.cli;
 
 import io.influence.connector.cli.UntilStopped;
+import io.influence.scorer.config.InvalidSettingException;
 import io.influence.scorer.config.ScorerConfig;
 import io.influence.scorer.service.ScorerService;
 import java.time.Clock;
@@ -29,6 +30,11 @@ final class RunCommand implements Callable<Integer> {
       return 0;
     }
     ScorerConfig config = options.load(System.getenv());
+    if (!config.get(ScorerConfig.STATE_CHANGELOGS)) {
+      // Partitions move between the instances of a group, and only changelogs carry their state along.
+      throw new InvalidSettingException(ScorerConfig.STATE_CHANGELOGS.key(), config.sourceOf(ScorerConfig.STATE_CHANGELOGS), "false",
+          "'run' keeps changelogs, without which a partition that moves loses its state: false is for replays");
+    }
     ScorerService scorer = ScorerService.start(config, Clock.systemUTC());
     UntilStopped.await(scorer);
     return 0;

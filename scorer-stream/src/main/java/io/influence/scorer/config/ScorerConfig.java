@@ -95,6 +95,10 @@ public final class ScorerConfig {
       "Hold the state writes of each transaction apart until Kafka commits it (Kafka Streams' transactional state stores), "
           + "so that a restart after a crash keeps the stores as of their last flush to disk where exactly_once_v2 alone "
           + "wipes them and restores them from the changelogs (docs/OPERATIONS.md, Failure modes)");
+  public static final Setting<Boolean> STATE_CHANGELOGS = new Setting<>("state.changelogs", "true", Parsers.bool(),
+      "Back every state store with a changelog topic, from which a store lost or moved to another instance is rebuilt. "
+          + "false only for one instance whose state is thrown away at the end (replay's default): 'run' refuses it, standby "
+          + "replicas need changelogs, and a task that starts a second time stops the instance (docs/OPERATIONS.md, Failure modes)");
   public static final Setting<Integer> STANDBY_REPLICAS = new Setting<>("standby.replicas", "1",
       Parsers.intBetween(0, 8), "Standby copies of each state store on other instances, for fail-over and queries");
   public static final Setting<Integer> REPLICATION_FACTOR = new Setting<>("replication.factor", "-1",
@@ -146,7 +150,7 @@ public final class ScorerConfig {
       INPUT_PATTERN, OUTPUT_TOPIC, ACCOUNT_LINKS_TOPIC, ERASURES_TOPIC, HTTP_PORT, APPLICATION_SERVER, FORWARD_TIMEOUT,
       HTTP_TOKENS_FILE, HTTP_METRICS_TOKENS_FILE, HTTP_FORWARD_TOKEN, HTTP_CORS_ORIGINS, HTTP_RATE_LIMIT, HTTP_MAX_HEADER_BYTES,
       HTTP_IDLE_TIMEOUT, HTTP_TLS_KEYSTORE, HTTP_TLS_KEYSTORE_PASSWORD, HTTP_TLS_TRUSTSTORE, HTTP_TLS_TRUSTSTORE_PASSWORD, STATE_DIR, PROCESSING_GUARANTEE,
-      COMMIT_INTERVAL, STREAM_THREADS, STATE_MEMORY, STATE_TRANSACTIONAL, STANDBY_REPLICAS, REPLICATION_FACTOR, TOPIC_PARTITIONS, STANDING_HALF_LIFE,
+      COMMIT_INTERVAL, STREAM_THREADS, STATE_MEMORY, STATE_TRANSACTIONAL, STATE_CHANGELOGS, STANDBY_REPLICAS, REPLICATION_FACTOR, TOPIC_PARTITIONS, STANDING_HALF_LIFE,
       MOMENTUM_HALF_LIFE, MOMENTUM_WEIGHT, MOMENTUM_CAP, PAIR_HALF_LIFE,
       ACTOR_WEIGHTING, TYPE_WEIGHTS, SELECTIVITY_FREE_ACTIONS, TOPIC_DICTIONARY, DEDUPLICATION_WINDOW, LATE_GRACE, FUTURE_TOLERANCE, DECAY_MIN_SCORE_CHANGE, DECAY_REVIEW_INTERVAL, MIN_SCORE_CHANGE, LOG_FORMAT, LOG_LEVEL, METRICS_RECORDING_LEVEL, METRICS_REFRESH);
 

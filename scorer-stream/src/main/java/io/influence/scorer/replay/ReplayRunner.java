@@ -56,7 +56,7 @@ public final class ReplayRunner {
       awaitInputTopic(publication);
       try (ScorerService scorer = ScorerService.start(config, Clock.systemUTC())) {
         ReplayCounts published = outcomeOf(publication);
-        awaitOutcomes(scorer.metrics(), published.published(), started);
+        awaitOutcomes(scorer, published.published(), started);
         ScorerMetrics metrics = scorer.metrics();
 
         long users;
@@ -122,13 +122,17 @@ public final class ReplayRunner {
     }
   }
 
-  /** Waits until every published event has ended in an outcome, printing progress on long files. */
-  private void awaitOutcomes(ScorerMetrics metrics, long expected, long startedNanos) throws InterruptedException {
+  /**
+   * Waits until every published event has ended in an outcome, printing progress on long files; fails
+   * if the scorer stops first.
+   */
+  private void awaitOutcomes(ScorerService scorer, long expected, long startedNanos) throws InterruptedException {
     long lastReport = System.nanoTime();
     long lastDone = -1;
     long lastChange = System.nanoTime();
     while (true) {
-      long done = (long) metrics.allOutcomes();
+      scorer.requireNotStopped();
+      long done = (long) scorer.metrics().allOutcomes();
       if (done >= expected) {
         return;
       }

@@ -5,6 +5,7 @@ import io.influence.schema.ErasureRequest;
 import io.influence.schema.InteractionEvent;
 import io.influence.schema.UserScore;
 import io.influence.scorer.config.HostAndPort;
+import io.influence.scorer.config.InvalidSettingException;
 import io.influence.scorer.config.ScorerConfig;
 import io.influence.scorer.leaderboard.PartitionedLeaderboards;
 import io.influence.scorer.logging.LoggingSetup;
@@ -22,6 +23,7 @@ import io.influence.scorer.query.ScoreQueries;
 import io.influence.scorer.query.UserRouter;
 import io.influence.registry.ConfluentAvroSerde;
 import io.influence.registry.SchemaRegistryClient;
+import io.influence.scorer.topology.LostStateException;
 import io.influence.scorer.topology.ScoringTopology;
 import io.influence.scorer.topology.DeadLetteringDeserializationHandler;
 import io.influence.scorer.topology.SharedStoreMemory;
@@ -30,12 +32,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -69,9 +73,11 @@ public final class ScorerService implements AutoCloseable {
   private final HttpApi http;
   private final ScoreQueries queries;
   private final ScheduledExecutorService housekeeping;
+  /** Why the streams client was shut down from within, if it was. */
+  private final AtomicReference<Throwable> fatal;
 
   private ScorerService(ScorerConfig config, Admin admin, MetricsSetup metricsSetup, ScorerMetrics metrics,
-      KafkaStreams streams, HttpApi http, ScoreQueries queries, ScheduledExecutorService housekeeping) {
+      KafkaStreams streams, HttpApi http, ScoreQueries queries, ScheduledExecutorService housekeeping, AtomicReference<Throwable> fatal) {
     this.config = config;
     this.admin = admin;
     this.metricsSetup = metricsSetup;
@@ -80,6 +86,7 @@ public final class ScorerService implements AutoCloseable {
     this.http = http;
     this.queries = queries;
     this.housekeeping = housekeeping;
+    this.fatal = fatal;
   }
 
   /** Starts against the schema registry the configuration names, counting the registry client's requests. */
@@ -111,6 +118,7 @@ public final class ScorerService implements AutoCloseable {
       Clock clock) {
     LoggingSetup.apply(config);
     logBanner(config);
+    requireChangelogsForStandbys(config);
     ApiServerSettings apiServer = ApiSecuritySettings.server(config);
     Admin admin = Admin.create(clientProperties(config));
     awaitCluster(admin, config);
@@ -125,7 +133,15 @@ public final class ScorerService implements AutoCloseable {
     log.debug("Topology:\n{}", topology.describe());
 
     KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config, metrics));
+    AtomicReference<Throwable> fatal = new AtomicReference<>();
     streams.setUncaughtExceptionHandler(e -> {
+      Optional<LostStateException> lostState = causeOfType(e, LostStateException.class);
+      if (lostState.isPresent()) {
+        // A new thread would take the same task and fail the same way: only a fresh start can score it.
+        log.error("Stopping the scorer: {}", lostState.get().getMessage());
+        fatal.set(lostState.get());
+        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+      }
       log.error("A stream thread died and is being replaced", e);
       return StreamThreadExceptionResponse.REPLACE_THREAD;
     });
@@ -162,7 +178,25 @@ public final class ScorerService implements AutoCloseable {
         log.warn("Could not check dead-letter topics: {}", e.getMessage());
       }
     }, DEAD_LETTER_TOPIC_CHECK.toSeconds(), DEAD_LETTER_TOPIC_CHECK.toSeconds(), TimeUnit.SECONDS);
-    return new ScorerService(config, admin, metricsSetup, metrics, streams, http, queries, housekeeping);
+    return new ScorerService(config, admin, metricsSetup, metrics, streams, http, queries, housekeeping, fatal);
+  }
+
+  /** Standby replicas are copied from the changelogs, so they cannot be had without. */
+  private static void requireChangelogsForStandbys(ScorerConfig config) {
+    int standbys = config.get(ScorerConfig.STANDBY_REPLICAS);
+    if (!config.get(ScorerConfig.STATE_CHANGELOGS) && standbys > 0) {
+      throw new InvalidSettingException(ScorerConfig.STATE_CHANGELOGS.key(), config.sourceOf(ScorerConfig.STATE_CHANGELOGS), "false",
+          "standby replicas (standby.replicas=" + standbys + ") are copied from changelogs: give standby.replicas=0 with it");
+    }
+  }
+
+  private static <T extends Throwable> Optional<T> causeOfType(Throwable thrown, Class<T> type) {
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return Optional.of(type.cast(cause));
+      }
+    }
+    return Optional.empty();
   }
 
   public KafkaStreams streams() {
@@ -198,6 +232,18 @@ public final class ScorerService implements AutoCloseable {
         throw new IllegalStateException("the scorer is " + streams.state() + ", not RUNNING, after " + patience.toSeconds() + " s");
       }
       Thread.sleep(50);
+    }
+  }
+
+  /**
+   * @throws IllegalStateException if the streams client has stopped of itself (a batch job waiting for
+   *     it would otherwise wait forever), with the reason when a stream thread gave one
+   */
+  public void requireNotStopped() {
+    KafkaStreams.State state = streams.state();
+    if (!state.isRunningOrRebalancing()) {
+      Throwable reason = fatal.get();
+      throw new IllegalStateException("the scorer stopped (" + state + ")" + (reason == null ? "" : ": " + reason.getMessage()), reason);
     }
   }
 

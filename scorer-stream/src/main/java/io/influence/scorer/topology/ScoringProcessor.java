@@ -42,6 +42,7 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
   private final TopologySettings.Decay decaySettings;
   private final Duration lateGrace;
   private final ScorerMetrics metrics;
+  private final SingleStartTasks taskStarts;
   private KeyValueStore<String, ScoredUser> store;
   private ExpiringStore<String, PairHistory> pairs;
   private ReadOnlyKeyValueStore<String, Long> erasedUsers;
@@ -51,16 +52,19 @@ final class ScoringProcessor implements Processor<String, Engagement, String, Us
   private ProcessorContext<String, UserScore> context;
 
   ScoringProcessor(InfluenceParameters parameters, double minScoreChange, TopologySettings.Decay decaySettings, Duration lateGrace,
-      ScorerMetrics metrics) {
+      ScorerMetrics metrics, SingleStartTasks taskStarts) {
     this.parameters = parameters;
     this.minScoreChange = minScoreChange;
     this.decaySettings = decaySettings;
     this.lateGrace = lateGrace;
     this.metrics = metrics;
+    this.taskStarts = taskStarts;
   }
 
   @Override
   public void init(ProcessorContext<String, UserScore> context) {
+    // Every store of the engagements' sub-topology is in this processor's task: one check covers them all.
+    taskStarts.started(context.taskId());
     this.context = context;
     this.store = context.getStateStore(ScoringTopology.USER_INFLUENCE_STORE);
     this.pairs = ExpiringStore.open(context, ScoringTopology.PAIR_HISTORY_STORE, pair -> pair.forgottenAtMillis(parameters),

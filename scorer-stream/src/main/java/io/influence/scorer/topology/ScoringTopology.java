@@ -32,7 +32,9 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.TopicNameExtractor;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -88,6 +90,7 @@ public final class ScoringTopology {
 
   public Topology build() {
     StreamsBuilder builder = new StreamsBuilder();
+    SingleStartTasks taskStarts = new SingleStartTasks(settings.changelogs());
     // The contract topics that are not events: what of them cannot be read is set aside and counted.
     for (String topic : List.of(settings.accountLinksTopic(), settings.erasuresTopic())) {
       metrics.watchRecordsSetAside(topic, DeadLetterReason.UNDECODABLE.tag());
@@ -109,30 +112,30 @@ public final class ScoringTopology {
         Consumed.with(Serdes.String(), serdes.erasures()).withName("applied-erasures-source"),
         ErasedUsersUpdater::new);
 
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(USER_INFLUENCE_STORE), Serdes.String(), new ScoredUserSerde()));
+    builder.addStateStore(changelogged(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(USER_INFLUENCE_STORE), Serdes.String(), new ScoredUserSerde())));
     // Written where scores are made and read where engagements are weighed: connecting it to both puts
     // the actor's and the target's side in one sub-topology, whose tasks read the same partition of both
     // repartition topics (see ActorScoreProcessor).
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(PUBLISHED_SCORES_STORE), Serdes.String(), new PublishedStandingSerde()));
+    builder.addStateStore(changelogged(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(PUBLISHED_SCORES_STORE), Serdes.String(), new PublishedStandingSerde())));
     // The erased users of the scoring task's own partitions, written in order with their engagements,
     // so that no engagement scored after an erasure brings the user back, whatever the global store's lag.
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(ERASED_TARGETS_STORE), Serdes.String(), Serdes.Long()));
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(PAIR_HISTORY_STORE), Serdes.String(), new PairHistorySerde()));
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(ACTOR_ACTIVITY_STORE), Serdes.String(), new ActorActivitySerde()));
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(DECAY_DUE_STORE), Serdes.String(), Serdes.String()));
+    builder.addStateStore(changelogged(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(ERASED_TARGETS_STORE), Serdes.String(), Serdes.Long())));
+    builder.addStateStore(changelogged(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(PAIR_HISTORY_STORE), Serdes.String(), new PairHistorySerde())));
+    builder.addStateStore(changelogged(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(ACTOR_ACTIVITY_STORE), Serdes.String(), new ActorActivitySerde())));
+    builder.addStateStore(changelogged(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(DECAY_DUE_STORE), Serdes.String(), Serdes.String())));
     // Not cached, like the other stores: Kafka Streams' record cache made the scorer slower (bench/RESULTS.md).
-    builder.addStateStore(Stores.windowStoreBuilder(
+    builder.addStateStore(changelogged(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(DAILY_ACTIVITY_STORE, DailyActivity.KEPT,
             Duration.ofDays(1), false),
-        Serdes.String(), new DailyActivitySerde()));
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(SEEN_EVENTS_STORE), Serdes.Bytes(), Serdes.Long()));
+        Serdes.String(), new DailyActivitySerde())));
+    builder.addStateStore(changelogged(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(SEEN_EVENTS_STORE), Serdes.Bytes(), Serdes.Long())));
 
     KStream<String, UserScore> scores;
     Consumed<byte[], byte[]> connectorRecords = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("interactions-source");
@@ -169,7 +172,7 @@ public final class ScoringTopology {
         .repartition(Repartitioned.with(Serdes.String(), new EngagementSerde())
             .withName(ENGAGEMENTS_BY_TARGET).withNumberOfPartitions(settings.partitions()))
         .process(() -> new ScoringProcessor(settings.parameters(), settings.minScoreChange(), settings.decay(),
-                settings.timeliness().grace(), metrics),
+                settings.timeliness().grace(), metrics, taskStarts),
             Named.as("score-targets"), USER_INFLUENCE_STORE, PAIR_HISTORY_STORE, DECAY_DUE_STORE,
             DAILY_ACTIVITY_STORE, ERASED_TARGETS_STORE);
 
@@ -191,6 +194,11 @@ public final class ScoringTopology {
         .to(settings.outputTopic(), Produced.with(Serdes.String(), serdes.scores()).withName("scores-sink"));
 
     return builder.build();
+  }
+
+  /** {@code store}, without its changelog topic unless the settings keep changelogs ({@link SingleStartTasks}). */
+  private <S extends StateStore> StoreBuilder<S> changelogged(StoreBuilder<S> store) {
+    return settings.changelogs() ? store : store.withLoggingDisabled();
   }
 
   private static TopicNameExtractor<byte[], byte[]> deadLetterTopic() {

@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  * @param topics finds the topics of content that has no tags
  * @param partitions partitions of the repartition topic, fixed so that the topology can start before
  *     any connector topic exists (and scale independently of how connectors partition)
+ * @param changelogs whether the task stores have changelog topics (false only for a replay: {@link SingleStartTasks})
  */
 public record TopologySettings(
     Pattern inputPattern,
@@ -47,7 +48,8 @@ public record TopologySettings(
     Decay decay,
     Timeliness timeliness,
     TopicDictionary topics,
-    int partitions) {
+    int partitions,
+    boolean changelogs) {
 
   private static final String APPLIED_SUFFIX = ".applied";
   /** A pattern of letters, digits, {@code _}, {@code -} and escaped dots only: it matches exactly one topic name. */
@@ -90,7 +92,8 @@ public record TopologySettings(
         new Decay(config.get(ScorerConfig.DECAY_MIN_SCORE_CHANGE), config.get(ScorerConfig.DECAY_REVIEW_INTERVAL)),
         new Timeliness(config.get(ScorerConfig.FUTURE_TOLERANCE), config.get(ScorerConfig.LATE_GRACE)),
         topicDictionary(config.get(ScorerConfig.TOPIC_DICTIONARY)),
-        config.get(ScorerConfig.TOPIC_PARTITIONS));
+        config.get(ScorerConfig.TOPIC_PARTITIONS),
+        config.get(ScorerConfig.STATE_CHANGELOGS));
   }
 
   /** Where the scorer records the erasures it has applied: the requests' topic with {@value #APPLIED_SUFFIX}. */

@@ -38,6 +38,15 @@ class UsageErrorsTest {
   }
 
   @Test
+  void runRefusesToGoWithoutChangelogs() {
+    Run withoutChangelogs = run("run", "--set", "state.changelogs=false");
+
+    assertThat(withoutChangelogs.exitCode()).isEqualTo(2);
+    assertThat(withoutChangelogs.err()).startsWith("invalid setting state.changelogs = 'false' (from --set state.changelogs): "
+        + "'run' keeps changelogs");
+  }
+
+  @Test
   void anOptionACommandDoesNotTakeIsOneLineAndAPointerToItsHelp() {
     Run wrong = run("export", "--no-such-option");
 

@@ -63,7 +63,10 @@ class ScoringTopologyTest {
 
   @BeforeEach
   void startDriver() {
-    ScorerConfig config = ScorerConfig.defaults();
+    startDriver(ScorerConfig.defaults());
+  }
+
+  private void startDriver(ScorerConfig config) {
     ScoringTopology topology = new ScoringTopology(TopologySettings.from(config), serdes.contract(), metrics, () -> NOW, leaderboards);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-topology-test");
@@ -96,6 +99,20 @@ class ScoringTopologyTest {
   /** Keyed by the actor's account, as connectors key records. */
   private void send(InteractionEvent event) {
     twitter.pipeInput("twitter:" + event.getActorAccount(), event, event.getOccurredAt());
+  }
+
+  @Test
+  void withoutChangelogsTheSameScoresArePublishedAndNoStoreWritesAChangelog() {
+    send(event("e1", InteractionType.SHARE, "alice", "bob", T0));
+    double withChangelogs = scores.readValue().getScore();
+    assertThat(driver.producedTopicNames()).contains("scoring-topology-test-user-influence-changelog");
+    driver.close();
+
+    startDriver(ScorerConfig.defaults().with(Map.of("state.changelogs", "false")));
+    send(event("e1", InteractionType.SHARE, "alice", "bob", T0));
+
+    assertThat(scores.readValue().getScore()).isEqualTo(withChangelogs);
+    assertThat(driver.producedTopicNames()).isNotEmpty().noneMatch(topic -> topic.endsWith("-changelog"));
   }
 
   @Test

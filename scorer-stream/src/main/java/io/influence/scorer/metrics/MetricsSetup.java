@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.kafka.FilteredKafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
@@ -69,7 +69,8 @@ public final class MetricsSetup implements AutoCloseable {
   }
 
   public void bind(KafkaStreams streams) {
-    KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams, List.<Tag>of(), refresher, refresh);
+    FilteredKafkaStreamsMetrics streamsMetrics = new FilteredKafkaStreamsMetrics(
+        () -> UnsafeStreamsGauges.withheldFrom(streams.metrics()), List.<Tag>of(), refresher, refresh);
     streamsMetrics.bindTo(registry);
     binders.add(streamsMetrics);
 

@@ -218,6 +218,13 @@ class DashboardAgainstPrometheusIT {
   }
 
   @Test
+  void theTransactionalStoresUncommittedBytesGaugeIsNeverBoundSoNeverReadAsATaskCloses() {
+    assertThat(scorer.streams().metrics().keySet()).as("Kafka Streams' own metrics").anyMatch(name -> name.name().equals("uncommitted-bytes"));
+    assertThat(scorer.metrics().registry().getMeters()).noneMatch(meter -> meter.getId().getName().contains("uncommitted"));
+    assertThat(values(query("count({job=\"influence-scorer\", __name__=~\"kafka_stream_state_uncommitted_bytes.*\"})"))).isEmpty();
+  }
+
+  @Test
   void theHotPathLogsNothingPerEventAtInfo() {
     assertThat(scorer.metrics().eventsConsumed()).as("events consumed").isGreaterThan(1000);
     assertThat(streamThreadLogLines.get()).as("lines logged by stream threads at INFO or above").isLessThan(20);

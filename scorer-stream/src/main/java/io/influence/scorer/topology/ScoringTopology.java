@@ -112,30 +112,23 @@ public final class ScoringTopology {
         Consumed.with(Serdes.String(), serdes.erasures()).withName("applied-erasures-source"),
         ErasedUsersUpdater::new);
 
-    builder.addStateStore(changelogged(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(USER_INFLUENCE_STORE), Serdes.String(), new ScoredUserSerde())));
+    addKeyValueStore(builder, USER_INFLUENCE_STORE, Serdes.String(), new ScoredUserSerde());
     // Written where scores are made and read where engagements are weighed: connecting it to both puts
     // the actor's and the target's side in one sub-topology, whose tasks read the same partition of both
     // repartition topics (see ActorScoreProcessor).
-    builder.addStateStore(changelogged(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(PUBLISHED_SCORES_STORE), Serdes.String(), new PublishedStandingSerde())));
+    addKeyValueStore(builder, PUBLISHED_SCORES_STORE, Serdes.String(), new PublishedStandingSerde());
     // The erased users of the scoring task's own partitions, written in order with their engagements,
     // so that no engagement scored after an erasure brings the user back, whatever the global store's lag.
-    builder.addStateStore(changelogged(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(ERASED_TARGETS_STORE), Serdes.String(), Serdes.Long())));
-    builder.addStateStore(changelogged(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(PAIR_HISTORY_STORE), Serdes.String(), new PairHistorySerde())));
-    builder.addStateStore(changelogged(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(ACTOR_ACTIVITY_STORE), Serdes.String(), new ActorActivitySerde())));
-    builder.addStateStore(changelogged(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(DECAY_DUE_STORE), Serdes.String(), Serdes.String())));
+    addKeyValueStore(builder, ERASED_TARGETS_STORE, Serdes.String(), Serdes.Long());
+    addKeyValueStore(builder, PAIR_HISTORY_STORE, Serdes.String(), new PairHistorySerde());
+    addKeyValueStore(builder, ACTOR_ACTIVITY_STORE, Serdes.String(), new ActorActivitySerde());
+    addKeyValueStore(builder, DECAY_DUE_STORE, Serdes.String(), Serdes.String());
     // Not cached, like the other stores: Kafka Streams' record cache made the scorer slower (bench/RESULTS.md).
     builder.addStateStore(changelogged(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(DAILY_ACTIVITY_STORE, DailyActivity.KEPT,
             Duration.ofDays(1), false),
         Serdes.String(), new DailyActivitySerde())));
-    builder.addStateStore(changelogged(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(SEEN_EVENTS_STORE), Serdes.Bytes(), Serdes.Long())));
+    addKeyValueStore(builder, SEEN_EVENTS_STORE, Serdes.Bytes(), Serdes.Long());
 
     KStream<String, UserScore> scores;
     Consumed<byte[], byte[]> connectorRecords = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("interactions-source");
@@ -194,6 +187,11 @@ public final class ScoringTopology {
         .to(settings.outputTopic(), Produced.with(Serdes.String(), serdes.scores()).withName("scores-sink"));
 
     return builder.build();
+  }
+
+  /** A key-value store of the tasks, in RocksDB, with its changelog topic unless the settings drop changelogs. */
+  private <K, V> void addKeyValueStore(StreamsBuilder builder, String name, Serde<K> keys, Serde<V> values) {
+    builder.addStateStore(changelogged(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values)));
   }
 
   /** {@code store}, without its changelog topic unless the settings keep changelogs ({@link SingleStartTasks}). */

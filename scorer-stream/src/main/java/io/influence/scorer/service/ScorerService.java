@@ -23,6 +23,7 @@ import io.influence.scorer.query.ScoreQueries;
 import io.influence.scorer.query.UserRouter;
 import io.influence.registry.ConfluentAvroSerde;
 import io.influence.registry.SchemaRegistryClient;
+import io.influence.scorer.topology.Causes;
 import io.influence.scorer.topology.LostStateException;
 import io.influence.scorer.topology.ScoringTopology;
 import io.influence.scorer.topology.DeadLetteringDeserializationHandler;
@@ -135,7 +136,7 @@ public final class ScorerService implements AutoCloseable {
     KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config, metrics));
     AtomicReference<Throwable> fatal = new AtomicReference<>();
     streams.setUncaughtExceptionHandler(e -> {
-      Optional<LostStateException> lostState = causeOfType(e, LostStateException.class);
+      Optional<LostStateException> lostState = Causes.firstOfType(e, LostStateException.class);
       if (lostState.isPresent()) {
         // A new thread would take the same task and fail the same way: only a fresh start can score it.
         log.error("Stopping the scorer: {}", lostState.get().getMessage());
@@ -188,15 +189,6 @@ public final class ScorerService implements AutoCloseable {
       throw new InvalidSettingException(ScorerConfig.STATE_CHANGELOGS.key(), config.sourceOf(ScorerConfig.STATE_CHANGELOGS), "false",
           "standby replicas (standby.replicas=" + standbys + ") are copied from changelogs: give standby.replicas=0 with it");
     }
-  }
-
-  private static <T extends Throwable> Optional<T> causeOfType(Throwable thrown, Class<T> type) {
-    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (type.isInstance(cause)) {
-        return Optional.of(type.cast(cause));
-      }
-    }
-    return Optional.empty();
   }
 
   public KafkaStreams streams() {

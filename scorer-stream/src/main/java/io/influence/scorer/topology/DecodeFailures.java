@@ -39,11 +39,6 @@ final class DecodeFailures {
   }
 
   private static Optional<SchemaRegistryException> registryError(SerializationException e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SchemaRegistryException registryError) {
-        return Optional.of(registryError);
-      }
-    }
-    return Optional.empty();
+    return Causes.firstOfType(e, SchemaRegistryException.class);
   }
 }

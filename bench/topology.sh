@@ -3,7 +3,8 @@
 # publishes the Higgs Twitter file (563,069 events) once, then, per round, reads it from the beginning with
 # a plain groupByKey().count() application (values as bytes, and decoded from Avro), a floor doing only
 # the records and store writes the requirements force (no model; and again with the user's day kept in
-# their state) and a fresh scorer, in alternating order; prints events/s and the ratio to the plain application, the bytes per user of every store after
+# their state), a floor making the scorer's own records and store calls (no model) and a fresh scorer,
+# in alternating order; prints events/s and the ratio to the plain application, the bytes per user of every store after
 # each scorer's replay, and the event->score latency of a scorer fed the same events live at half its
 # median rate.
 #

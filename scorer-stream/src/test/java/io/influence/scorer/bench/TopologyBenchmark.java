@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The full topology's performance goals, measured in one session on one embedded broker: the Higgs
@@ -28,7 +29,9 @@ import java.util.Optional;
  *       With them runs a floor ({@link RequiredRecordsFloor}): only the records and store writes the
  *       issue's requirements force on any scorer, with no model, so that the scorer's gap to the plain
  *       count splits into what no scorer could close and what a better one could; and the same with
- *       the user's day kept in their state, the cheapest layout conceivable.
+ *       the user's day kept in their state, the cheapest layout conceivable. A third floor
+ *       ({@link ScorerStateFloor}) makes the scorer's own records and store calls, with no model: what
+ *       the scorer's state costs whatever its model.
  *       A run is timed from its first consumed event to its last event counted (plain, floor) or given an
  *       outcome (scorer), so start-up and the first rebalance do not count. Each round runs every
  *       application once, the order reversed every other round so that warm-up and drift hit all
@@ -49,10 +52,11 @@ public final class TopologyBenchmark {
   private static final String PLAIN_DECODING = "plain count, Avro values decoded";
   private static final String FLOOR = "floor: the required records, no model";
   private static final String FLOOR_DAY_IN_USER = "floor, the day in the user's state";
+  private static final String STATE_FLOOR = "the scorer's records and stores, no model";
   private static final String SCORER = "scorer";
 
   /** The applications compared, in the order of odd rounds. */
-  private static final List<String> APPS = List.of(PLAIN, PLAIN_DECODING, FLOOR, FLOOR_DAY_IN_USER, SCORER);
+  private static final List<String> APPS = List.of(PLAIN, PLAIN_DECODING, FLOOR, FLOOR_DAY_IN_USER, STATE_FLOOR, SCORER);
 
   private TopologyBenchmark() {}
 
@@ -121,6 +125,10 @@ public final class TopologyBenchmark {
       double seconds = RequiredRecordsFloor.secondsToProcessAll(reference, events, app.equals(FLOOR_DAY_IN_USER));
       return new Run(round, app, seconds, events / seconds, null);
     }
+    if (app.equals(STATE_FLOOR)) {
+      double seconds = ScorerStateFloor.secondsToProcessAll(reference, events);
+      return new Run(round, app, seconds, events / seconds, null);
+    }
     ScorerConfig config = ServiceBench.freshScorer(stack, app, common);
     double seconds;
     try (ScorerService scorer = ScorerService.start(config, Clock.systemUTC())) {
@@ -137,10 +145,8 @@ public final class TopologyBenchmark {
     System.out.println("| round | application | seconds | events/s | ratio to plain count, same round |");
     System.out.println("|---:|---|---:|---:|---:|");
     for (Run run : runs) {
-      double plain = runs.stream().filter(other -> other.round() == run.round() && other.app().equals(PLAIN))
-          .findFirst().orElseThrow().rate();
       System.out.printf(Locale.ROOT, "| %d | %s | %.1f | %,.0f | %.2f |%n", run.round(), run.app(), run.seconds(), run.rate(),
-          run.rate() / plain);
+          run.rate() / rate(runs, run.round(), PLAIN));
     }
     System.out.println();
     System.out.printf(Locale.ROOT, "| application | median events/s over %d rounds | ratio to plain count |%n", rounds);
@@ -148,6 +154,14 @@ public final class TopologyBenchmark {
     double plain = median(runs, PLAIN);
     for (String app : APPS) {
       System.out.printf(Locale.ROOT, "| %s | %,.0f | %.2f |%n", app, median(runs, app), median(runs, app) / plain);
+    }
+    System.out.println();
+    System.out.println("| application | ratio to the first floor, by medians | by rounds |");
+    System.out.println("|---|---:|---|");
+    for (String app : List.of(STATE_FLOOR, SCORER)) {
+      String byRounds = String.join(", ", IntStream.rangeClosed(1, rounds)
+          .mapToObj(round -> String.format(Locale.ROOT, "%.2f", rate(runs, round, app) / rate(runs, round, FLOOR))).toList());
+      System.out.printf(Locale.ROOT, "| %s | %.2f | %s |%n", app, median(runs, app) / median(runs, FLOOR), byRounds);
     }
   }
 
@@ -181,6 +195,10 @@ public final class TopologyBenchmark {
             (double) run.state().fileBytes() / users);
       }
     }
+  }
+
+  private static double rate(List<Run> runs, int round, String app) {
+    return runs.stream().filter(run -> run.round() == round && run.app().equals(app)).findFirst().orElseThrow().rate();
   }
 
   private static double median(List<Run> runs, String app) {

@@ -1,17 +1,13 @@
 package io.influence.scorer.bench;
 
 import io.influence.scorer.config.ScorerConfig;
-import io.influence.scorer.service.TopicProvisioner;
 import io.influence.scorer.topology.Engagements;
 import io.influence.scorer.topology.Identities;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -70,13 +66,7 @@ final class RequiredRecordsFloor {
    * @param dayInUserState whether the day's total lives in the user's value rather than in a window store
    */
   static double secondsToProcessAll(ScorerConfig scorer, long events, boolean dayInUserState) throws IOException, InterruptedException {
-    LongAdder processed = new LongAdder();
-    String name = "records-floor-" + System.nanoTime();
-    ScorerConfig floor = scorer.with(Map.of(ScorerConfig.OUTPUT_TOPIC.key(), name + "-scores"));
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, scorer.get(ScorerConfig.BOOTSTRAP_SERVERS)))) {
-      new TopicProvisioner(admin, floor).ensureTableTopics();
-    }
-    return ServiceBench.secondsToRun(floor, name, topology(floor, dayInUserState, processed), processed, events);
+    return ServiceBench.secondsToRunFloor(scorer, "records-floor", (floor, processed) -> topology(floor, dayInUserState, processed), events);
   }
 
   private static Topology topology(ScorerConfig floor, boolean dayInUserState, LongAdder processed) {
@@ -84,7 +74,7 @@ final class RequiredRecordsFloor {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCORES_READ_BACK), Serdes.String(), Serdes.ByteArray())
             .withLoggingDisabled(),
-        outputTopic, Consumed.with(Serdes.String(), Serdes.ByteArray()), ScoresReadBack::new);
+        outputTopic, Consumed.with(Serdes.String(), Serdes.ByteArray()), () -> new GlobalStoreCopy<>(SCORES_READ_BACK));
     builder.addStateStore(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(SEEN, DEDUPLICATION_WINDOW.multipliedBy(2), DEDUPLICATION_WINDOW.multipliedBy(2), false),
         Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled());
@@ -105,21 +95,6 @@ final class RequiredRecordsFloor {
         .process(() -> new TargetProcessor(dayInUserState, processed), stores)
         .to(outputTopic, Produced.with(Serdes.String(), Serdes.ByteArray()));
     return builder.build();
-  }
-
-  /** Every instance's copy of the published scores, as the scorer keeps {@code published-scores}. */
-  private static final class ScoresReadBack implements Processor<String, byte[], Void, Void> {
-    private KeyValueStore<String, byte[]> scores;
-
-    @Override
-    public void init(ProcessorContext<Void, Void> context) {
-      scores = context.getStateStore(SCORES_READ_BACK);
-    }
-
-    @Override
-    public void process(Record<String, byte[]> record) {
-      scores.put(record.key(), record.value());
-    }
   }
 
   /**

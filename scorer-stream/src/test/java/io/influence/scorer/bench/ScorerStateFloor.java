@@ -2,7 +2,6 @@ package io.influence.scorer.bench;
 
 import io.influence.schema.InteractionEvent;
 import io.influence.scorer.config.ScorerConfig;
-import io.influence.scorer.service.TopicProvisioner;
 import io.influence.scorer.topology.Engagements;
 import io.influence.scorer.topology.Identities;
 import io.influence.scorer.topology.TopologySettings;
@@ -11,10 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -28,7 +24,6 @@ import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -74,22 +69,16 @@ final class ScorerStateFloor {
 
   /** Seconds a fresh application of this floor takes from its first event processed to the last of {@code events}. */
   static double secondsToProcessAll(ScorerConfig scorer, long events) throws IOException, InterruptedException {
-    LongAdder processed = new LongAdder();
-    String name = "state-floor-" + System.nanoTime();
-    ScorerConfig floor = scorer.with(Map.of(ScorerConfig.OUTPUT_TOPIC.key(), name + "-scores"));
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, scorer.get(ScorerConfig.BOOTSTRAP_SERVERS)))) {
-      new TopicProvisioner(admin, floor).ensureTableTopics();
-    }
-    return ServiceBench.secondsToRun(floor, name, topology(floor, processed), processed, events);
+    return ServiceBench.secondsToRunFloor(scorer, "state-floor", ScorerStateFloor::topology, events);
   }
 
   private static Topology topology(ScorerConfig floor, LongAdder processed) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addGlobalStore(store(LINKS, Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(), floor.get(ScorerConfig.ACCOUNT_LINKS_TOPIC),
-        Consumed.with(Serdes.String(), Serdes.ByteArray()), () -> new GlobalCopy<>(LINKS));
+        Consumed.with(Serdes.String(), Serdes.ByteArray()), () -> new GlobalStoreCopy<>(LINKS));
     builder.addGlobalStore(store(ERASED_USERS, Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
         TopologySettings.appliedErasuresTopic(floor.get(ScorerConfig.ERASURES_TOPIC)),
-        Consumed.with(Serdes.String(), Serdes.ByteArray()), () -> new GlobalCopy<>(ERASED_USERS));
+        Consumed.with(Serdes.String(), Serdes.ByteArray()), () -> new GlobalStoreCopy<>(ERASED_USERS));
     builder.addStateStore(store(SEEN, Serdes.Bytes(), Serdes.Long()));
     builder.addStateStore(store(ACTIVITY, Serdes.String(), Serdes.ByteArray()));
     builder.addStateStore(store(PUBLISHED, Serdes.String(), Serdes.ByteArray()));
@@ -135,26 +124,6 @@ final class ScorerStateFloor {
       links.get(target);
       links.get(actor);
       context().forward(record.withKey(actor).withValue(target + SEPARATOR + event.getEventId()));
-    }
-  }
-
-  /** A global store's copy of its topic. */
-  private static final class GlobalCopy<V> implements Processor<String, V, Void, Void> {
-    private final String storeName;
-    private KeyValueStore<String, V> store;
-
-    GlobalCopy(String storeName) {
-      this.storeName = storeName;
-    }
-
-    @Override
-    public void init(ProcessorContext<Void, Void> context) {
-      store = context.getStateStore(storeName);
-    }
-
-    @Override
-    public void process(Record<String, V> record) {
-      store.put(record.key(), record.value());
     }
   }
 

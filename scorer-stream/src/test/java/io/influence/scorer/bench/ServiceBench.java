@@ -13,6 +13,7 @@ import io.influence.scorer.metrics.ScorerMetrics;
 import io.influence.registry.ConfluentAvroSerde;
 import io.influence.registry.RestSchemaRegistryClient;
 import io.influence.scorer.service.ScorerService;
+import io.influence.scorer.service.TopicProvisioner;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -129,6 +133,22 @@ final class ServiceBench {
     } finally {
       deleteRecursively(state);
     }
+  }
+
+  /**
+   * Seconds a fresh floor application takes from its first event processed to the last of {@code events}:
+   * named {@code <prefix>-<nanos>}, with its own output topic created as the scorer's table topics are,
+   * and the topology {@code topology} builds from that configuration and the counter it moves per event.
+   */
+  static double secondsToRunFloor(ScorerConfig scorer, String prefix, BiFunction<ScorerConfig, LongAdder, Topology> topology, long events)
+      throws IOException, InterruptedException {
+    LongAdder processed = new LongAdder();
+    String name = prefix + "-" + System.nanoTime();
+    ScorerConfig floor = scorer.with(Map.of(ScorerConfig.OUTPUT_TOPIC.key(), name + "-scores"));
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, scorer.get(ScorerConfig.BOOTSTRAP_SERVERS)))) {
+      new TopicProvisioner(admin, floor).ensureTableTopics();
+    }
+    return secondsToRun(floor, name, topology.apply(floor, processed), processed, events);
   }
 
   /** Seconds from the moment {@code started} leaves 0 to the moment {@code finished} reaches {@code events}. */
